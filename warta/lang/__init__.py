@@ -1,0 +1,1 @@
+"""Language data (``lang/id``) and the functions that load it."""

@@ -1,0 +1,110 @@
+"""The ordered pipeline: each stage is one module with ``run(doc, res) -> Document``.
+
+A stage module declares ``NAME``, ``REQUIRES`` and ``PROVIDES`` (sets of slot names). The
+pipeline checks, when it is built, that every requirement is provided by the reader or by an
+earlier stage, so a wrongly ordered pipeline fails before it touches a document.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+
+from .doc import Document
+from .errors import PipelineError, WartaError
+from .resources import Resources
+
+# What a Document has when it leaves the reader.
+READER_PROVIDES = frozenset({"text", "published"})
+
+# Stage name -> module. Order here is the default order of the pipeline.
+STAGE_MODULES: dict[str, str] = {
+    "layout": "warta.stages.layout",
+    "tokens": "warta.stages.tokens",
+}
+
+DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)
+
+
+@dataclass
+class Stage:
+    name: str
+    requires: frozenset[str]
+    provides: frozenset[str]
+    run: Callable[[Document, Resources], Document]
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Stage:
+        for attr in ("NAME", "REQUIRES", "PROVIDES", "run"):
+            if not hasattr(module, attr):
+                raise PipelineError(f"stage module {module.__name__} lacks {attr}")
+        return cls(module.NAME, frozenset(module.REQUIRES), frozenset(module.PROVIDES), module.run)
+
+
+@dataclass
+class Failure:
+    """One document that could not be processed, with a one-line reason."""
+
+    doc_id: str
+    source: str | None
+    error: str
+    kind: str
+
+
+class Pipeline:
+    """Stages in order plus the resources they share."""
+
+    def __init__(self, stages: Iterable[str | Stage] | None = None, resources: Resources | None = None):
+        names = list(stages) if stages is not None else list(DEFAULT_STAGES)
+        self.stages: list[Stage] = [s if isinstance(s, Stage) else _load_stage(s) for s in names]
+        self.resources = resources or Resources()
+        self._check()
+
+    def _check(self) -> None:
+        available = set(READER_PROVIDES)
+        for stage in self.stages:
+            missing = stage.requires - available
+            if missing:
+                raise PipelineError(
+                    f"stage {stage.name!r} requires {', '.join(sorted(missing))}, "
+                    f"which no earlier stage provides"
+                )
+            available |= stage.provides
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def process(self, doc: Document, timings: dict[str, float] | None = None) -> Document:
+        for stage in self.stages:
+            if stage.name in doc.stages:
+                continue  # already enriched by this stage (e.g. a re-run on stored output)
+            started = time.perf_counter()
+            doc = stage.run(doc, self.resources)
+            doc.stages.append(stage.name)
+            if timings is not None:
+                timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - started
+        return doc
+
+    def process_many(self, docs: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+        """Process documents one by one; a failing document becomes a Failure, never a crash."""
+        for doc in docs:
+            if isinstance(doc, Failure):
+                yield doc
+                continue
+            try:
+                yield self.process(doc)
+            except WartaError as err:
+                yield Failure(doc.id, doc.metadata.source_path, err.message, err.kind)
+            except Exception as err:  # noqa: BLE001 - a bug in one document must not stop a batch
+                yield Failure(doc.id, doc.metadata.source_path, f"{type(err).__name__}: {err}", "internal")
+
+
+def _load_stage(name: str) -> Stage:
+    module_name = STAGE_MODULES.get(name)
+    if module_name is None:
+        raise PipelineError(f"unknown stage {name!r}; known: {', '.join(STAGE_MODULES)}")
+    return Stage.from_module(importlib.import_module(module_name))
