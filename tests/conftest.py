@@ -42,3 +42,77 @@ def pipeline(resources):
     from warta.pipeline import Pipeline
 
     return Pipeline(resources=resources)
+
+
+def _hand_doc(paragraphs, names=(), published=None, headline=False):
+    """A Document built by hand for stage tests: paragraphs split into sentences at [.!?] + space,
+    every occurrence of each name in ``names`` (surface, type, entity name) made a mention of that
+    entity; no tokens. Lets quotes/time/places tests run without the NER and coref stages."""
+    import re
+
+    from warta.doc import Document, Entity, Mention, Paragraph, Sentence
+
+    text = "\n\n".join(paragraphs)
+    doc = Document(id="hand", text=text, published=published)
+    pos = 0
+    for i, para in enumerate(paragraphs):
+        kind = "headline" if headline and i == 0 else "body"
+        doc.paragraphs.append(Paragraph(pos, pos + len(para), kind))
+        start = pos
+        for m in re.finditer(r"[.!?][\"”’]?(?=\s+[\"“A-Z])", para):
+            doc.sentences.append(Sentence(start, pos + m.end(), 0, 0, i))
+            start = pos + m.end() + 1
+        doc.sentences.append(Sentence(start, pos + len(para), 0, 0, i))
+        pos += len(para) + 2
+    entities: dict[str, Entity] = {}
+    for surface, etype, name in names:
+        entity = entities.setdefault(name, Entity(f"e{len(entities) + 1}", name, etype))
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if any(x.start <= m.start() < x.end for x in doc.mentions):
+                continue  # a longer name already covers it
+            mention = Mention(f"m{len(doc.mentions) + 1}", m.start(), m.end(), etype, entity=entity.id)
+            doc.mentions.append(mention)
+            entity.mentions.append(mention.id)
+    doc.mentions.sort(key=lambda x: x.start)
+    doc.entities = list(entities.values())
+    return doc
+
+
+@pytest.fixture(scope="session")
+def hand_doc():
+    """Builder of hand-made Documents (see _hand_doc) for stage tests."""
+    return _hand_doc
+
+
+# ---- store: every store test runs on SQLite and on PostgreSQL ---------------------------------
+def _pg_admin_dsn() -> str | None:
+    """WARTA_TEST_PG_DSN; unset means skip PostgreSQL, except in CI where it must be set."""
+    import os
+
+    dsn = os.environ.get("WARTA_TEST_PG_DSN")
+    if not dsn and os.environ.get("CI"):
+        pytest.fail("CI is set but WARTA_TEST_PG_DSN is not: the test script must start PostgreSQL "
+                    "(scripts/pg_ensure.sh) and export its DSN")
+    return dsn
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_target(request, tmp_path):
+    """A fresh, empty database target: a SQLite file path, or a new PostgreSQL database URL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "warta.db")
+        return
+    dsn = _pg_admin_dsn()
+    if not dsn:
+        pytest.skip("PostgreSQL tests need WARTA_TEST_PG_DSN (see scripts/pg_ensure.sh)")
+    import uuid
+
+    import psycopg
+
+    name = f"warta_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    base, _, _ = dsn.rpartition("/")
+    yield f"{base}/{name}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -21,7 +21,49 @@ def _lemmatizer(res: Any) -> Any:
     return Lemmatizer.load(res)
 
 
+def _cameo(res: Any) -> Any:
+    from ..cameo import load_cameo
+
+    return load_cameo(res)
+
+
+def _layout(res: Any) -> Any:
+    from ..read.lexicon import load_layout
+
+    return load_layout(res.path("layout.yaml"))
+
+
+def _quote_rules(res: Any) -> Any:
+    from ..stages.quote_rules import load_quote_rules
+
+    return load_quote_rules(res.path("quotes.yaml"))
+
+
+def _time_rules(res: Any) -> Any:
+    from ..stages.time_rules import load_time_rules
+
+    return load_time_rules(res.path("time.yaml"))
+
+
+def _gazetteer(res: Any) -> Any:
+    from .gazetteer import load_gazetteer
+
+    return load_gazetteer(res.path("gazetteer"))
+
+
+def _titles(res: Any) -> Any:
+    from .titles import load_titles
+
+    return load_titles(res.path("titles.yaml"))
+
+
 LOADERS: dict[str, Callable[[Any], Any]] = {
+    "gazetteer": _gazetteer,
+    "titles": _titles,
+    "quote_rules": _quote_rules,
+    "time_rules": _time_rules,
+    "layout": _layout,
+    "cameo": _cameo,
     "abbreviations": _abbreviations,
     "lemmatizer": _lemmatizer,
 }

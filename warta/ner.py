@@ -1,0 +1,152 @@
+"""The CRF named-entity tagger: corpus reading, label mapping, span scoring and the model wrapper.
+
+The model tags tokens with BIO labels over PER, ORG and LOC (every named place); the
+entities stage decides GPE vs LOC afterwards from the gazetteer and the word lists, because
+none of the training corpora separates places with a government from other places.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ResourceError
+from .ner_features import NerLexicon, load_lexicon, sentence_features
+
+MODEL_TYPES = ("PER", "ORG", "LOC")
+
+# Corpus label -> model label; labels not listed (events, food, time, quantity) become O.
+LABEL_MAP = {
+    "PPL": "PER", "PER": "PER", "PERSON": "PER",
+    "IND": "ORG", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
+    "PLC": "LOC", "PLACE": "LOC", "LOC": "LOC", "LOCATION": "LOC",
+}  # fmt: skip
+
+Sentence = list[tuple[str, str]]  # (token, BIO label)
+
+
+def read_conll(path: str | Path, label_column: int = -1) -> list[Sentence]:
+    """Read a CoNLL file (tab or space separated, blank line between sentences), mapping labels."""
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if not parts:
+                if current:
+                    sentences.append(current)
+                    current = []
+                continue
+            current.append((parts[0], map_label(parts[label_column])))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def map_label(label: str) -> str:
+    if label == "O" or "-" not in label:
+        return "O"
+    prefix, kind = label.split("-", 1)
+    mapped = LABEL_MAP.get(kind.upper())
+    return f"{prefix}-{mapped}" if mapped and prefix in ("B", "I") else "O"
+
+
+def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) token spans, conlleval style: an I- after O or another type opens a span."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        prefix, _, typ = label.partition("-")
+        if kind and (prefix != "I" or typ != kind):
+            spans.append((start, i, kind))
+            kind = ""
+        if prefix == "B" or (prefix == "I" and not kind):
+            start, kind = i, typ
+    return spans
+
+
+@dataclass
+class Scores:
+    tp: dict[str, int]
+    fp: dict[str, int]
+    fn: dict[str, int]
+
+    @staticmethod
+    def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        out = {t: {**self._prf(self.tp[t], self.fp[t], self.fn[t]), "gold": self.tp[t] + self.fn[t]} for t in self.tp}
+        tp, fp, fn = sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())
+        out["micro"] = {**self._prf(tp, fp, fn), "gold": tp + fn}
+        return out
+
+
+def score_spans(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> Scores:
+    """Mention-level exact-span precision/recall/F1 per type and micro-averaged."""
+    tp = dict.fromkeys(MODEL_TYPES, 0)
+    fp = dict.fromkeys(MODEL_TYPES, 0)
+    fn = dict.fromkeys(MODEL_TYPES, 0)
+    for g, p in zip(gold, predicted, strict=True):
+        gs, ps = set(bio_spans(g)), set(bio_spans(p))
+        for span in gs & ps:
+            tp[span[2]] += 1
+        for span in ps - gs:
+            fp[span[2]] += 1
+        for span in gs - ps:
+            fn[span[2]] += 1
+    return Scores(tp, fp, fn)
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class NerModel:
+    """A loaded CRF tagger plus the word lists its features were trained with."""
+
+    def __init__(self, tagger: object, lexicon: NerLexicon, manifest: dict):
+        self._tagger = tagger
+        self.lexicon = lexicon
+        self.manifest = manifest
+
+    @classmethod
+    def load(cls, folder: str | Path, verify: bool = False) -> NerModel:
+        import pycrfsuite
+
+        folder = Path(folder)
+        model_path = folder / "model.crfsuite"
+        manifest_path = folder / "manifest.json"
+        if not model_path.exists() or not manifest_path.exists():
+            raise ResourceError(f"NER model not found in {folder} (run scripts/train_ner.py)")
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if verify and file_sha256(model_path) != manifest.get("model_sha256"):
+            raise ResourceError(f"NER model {model_path} does not match its manifest sha256")
+        clusters = manifest.get("clusters_file")
+        lexicon = load_lexicon(
+            (folder / name for name in manifest.get("lexicon_files", ["lexicon.tsv"])),
+            folder / clusters if clusters else None,
+        )
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(str(model_path))
+        except Exception as err:  # noqa: BLE001 - crfsuite raises a bare error on a broken file
+            raise ResourceError(f"cannot open NER model {model_path}: {err}") from err
+        return cls(tagger, lexicon, manifest)
+
+    def tag(self, words: Sequence[str], cased: bool | None = None) -> list[str]:
+        if not words:
+            return []
+        return list(self._tagger.tag(sentence_features(words, self.lexicon, cased)))  # type: ignore[attr-defined]
+
+    def spans(self, words: Sequence[str], cased: bool | None = None) -> list[tuple[int, int, str]]:
+        return bio_spans(self.tag(words, cased))

@@ -1,0 +1,188 @@
+"""Token features for the CRF named-entity tagger, and the word lists they read.
+
+The same function builds features at training time (scripts/train_ner.py) and at inference
+time (warta.ner), so the two can never drift. Case features are emitted only for sentences
+that contain an upper-case letter: the NERP corpus is lower-cased throughout, and a model
+that learned "title case means name" from the cased corpora must still tag lower-cased text
+from its word, affix, context and word-list features alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ResourceError
+
+LEXICON_CATEGORIES = ("title", "orghead", "gpehead", "lochead", "city", "region", "org", "time", "country")
+# Categories whose phrases name a place with a government / without one.
+GPE_CATEGORIES = frozenset({"city", "country"})
+LOC_CATEGORIES = frozenset({"region"})
+MAX_PHRASE_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class NerLexicon:
+    """Lower-cased phrases (as token tuples) -> the categories they belong to."""
+
+    phrases: dict[tuple[str, ...], frozenset[str]]
+    longest: int
+    # lower-cased word -> its distributional cluster ids, coarse to fine
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def categories(self, text: str) -> frozenset[str]:
+        return self.phrases.get(tuple(text.lower().split()), frozenset())
+
+    def tag(self, lowered: Sequence[str]) -> list[tuple[str, ...]]:
+        """Per token, the lexicon features of the longest phrase covering it ("city:B", ...)."""
+        out: list[tuple[str, ...]] = [()] * len(lowered)
+        i, n = 0, len(lowered)
+        phrases = self.phrases
+        while i < n:
+            for size in range(min(self.longest, n - i), 0, -1):
+                cats = phrases.get(tuple(lowered[i : i + size]))
+                if cats:
+                    for k in range(i, i + size):
+                        pos = "B" if k == i else "I"
+                        out[k] = tuple(f"{c}:{pos}" for c in sorted(cats))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+
+def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """Read ``word<TAB>coarse<TAB>...<TAB>fine`` rows (built by scripts/train_ner.py --clusters)."""
+    table: dict[str, tuple[str, ...]] = {}
+    width = 0
+    for lineno, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not raw or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        width = width or len(parts)
+        if len(parts) != width or len(parts) < 2 or not all(p.isdigit() for p in parts[1:]):
+            raise ResourceError(f"{Path(path).name}:{lineno}: expected word<TAB>cluster ids, got {raw!r}")
+        table[parts[0]] = tuple(parts[1:])
+    return table
+
+
+def load_lexicon(paths: Iterable[Path], clusters: Path | None = None) -> NerLexicon:
+    """Read ``category<TAB>phrase`` rows; a malformed row is an error naming file and line."""
+    table: dict[tuple[str, ...], set[str]] = {}
+    for path in paths:
+        seen: set[tuple[str, str]] = set()
+        for lineno, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            where = f"{Path(path).name}:{lineno}"
+            if len(parts) != 2:
+                raise ResourceError(f"{where}: expected 'category<TAB>phrase', got {raw!r}")
+            category, phrase = parts[0].strip(), " ".join(parts[1].split())
+            if category not in LEXICON_CATEGORIES:
+                raise ResourceError(f"{where}: unknown category {category!r}")
+            if not phrase or phrase != phrase.lower():
+                raise ResourceError(f"{where}: phrase must be non-empty lower case, got {parts[1]!r}")
+            key = tuple(phrase.split())
+            if len(key) > MAX_PHRASE_TOKENS:
+                raise ResourceError(f"{where}: phrase longer than {MAX_PHRASE_TOKENS} words")
+            if (category, phrase) in seen:
+                raise ResourceError(f"{where}: duplicate entry {category} {phrase!r}")
+            seen.add((category, phrase))
+            table.setdefault(key, set()).add(category)
+    frozen = {k: frozenset(v) for k, v in table.items()}
+    return NerLexicon(frozen, max((len(k) for k in frozen), default=1), load_clusters(clusters) if clusters else {})
+
+
+def _shape(word: str) -> str:
+    """Collapsed character classes: "Jakarta" -> "Xx", "KPK" -> "X", "2/12" -> "d/d"."""
+    out: list[str] = []
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.isalpha():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:6])
+
+
+def _length_bucket(n: int) -> str:
+    return "1" if n == 1 else "2" if n == 2 else "3" if n <= 4 else "5" if n <= 8 else "9"
+
+
+def is_cased(words: Sequence[str]) -> bool:
+    return any(w != w.lower() for w in words)
+
+
+def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | None = None) -> list[list[str]]:
+    """One feature list per token. ``cased`` defaults to "the sentence has an upper-case letter"."""
+    if cased is None:
+        cased = is_cased(words)
+    n = len(words)
+    low = [w.lower() for w in words]
+    lex = lexicon.tag(low)
+    lex1 = [x[0].split(":")[0] if x else "-" for x in lex]
+    shapes = [_shape(w) for w in words] if cased else None
+    cl = None
+    if lexicon.clusters:
+        no_cluster = ("-",) * len(next(iter(lexicon.clusters.values())))
+        cl = [lexicon.clusters.get(w, no_cluster) for w in low]
+    pad_low = ["<s>", "<s>", *low, "</s>", "</s>"]
+    feats: list[list[str]] = []
+    for i in range(n):
+        w = low[i]
+        j = i + 2  # index into pad_low
+        f = [
+            "b",
+            "w=" + w,
+            "s2=" + w[-2:],
+            "s3=" + w[-3:],
+            "p3=" + w[:3],
+            "len=" + _length_bucket(len(w)),
+            "w-1=" + pad_low[j - 1],
+            "w+1=" + pad_low[j + 1],
+            "w-2=" + pad_low[j - 2],
+            "w+2=" + pad_low[j + 2],
+            "w-1|w=" + pad_low[j - 1] + "|" + w,
+            "w|w+1=" + w + "|" + pad_low[j + 1],
+            "L-1=" + (lex1[i - 1] if i > 0 else "<s>"),
+            "L+1=" + (lex1[i + 1] if i + 1 < n else "</s>"),
+        ]
+        if len(w) > 4:
+            f.append("s4=" + w[-4:])
+            f.append("p2=" + w[:2])
+        if not w.isalpha():
+            if any(ch.isdigit() for ch in w):
+                f.append("dig")
+            if "-" in w:
+                f.append("hyph")
+            if not any(ch.isalnum() for ch in w):
+                f.append("punct=" + w)
+        for item in lex[i]:
+            f.append("L=" + item)
+        if cl is not None:
+            f.extend(f"c{k}={c}" for k, c in enumerate(cl[i]))
+            f.append("c-1=" + (cl[i - 1][-2] if i > 0 else "<s>"))
+            f.append("c+1=" + (cl[i + 1][-2] if i + 1 < n else "</s>"))
+        if shapes is not None:
+            sh = shapes[i]
+            prev = shapes[i - 1] if i > 0 else "<s>"
+            nxt = shapes[i + 1] if i + 1 < n else "</s>"
+            f.append("sh=" + sh)
+            f.append("sh-1=" + prev)
+            f.append("sh+1=" + nxt)
+            f.append("sh-1|sh=" + prev + "|" + sh)
+            f.append("sh|sh+1=" + sh + "|" + nxt)
+            f.append("w-1|sh=" + pad_low[j - 1] + "|" + sh)
+            if i == 0:
+                f.append("first|sh=" + sh)
+        feats.append(f)
+    return feats

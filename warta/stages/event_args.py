@@ -1,0 +1,295 @@
+"""Argument finding for the events stage, without a parser.
+
+A :class:`SentenceView` lays one sentence out as lower-cased words (enclitics removed), the
+entity mentions that cover each token and the actor each mention resolves to. The finders walk
+left or right from a trigger: the subject is the nearest mention to the left that is not inside
+a prepositional phrase; the object is the first such mention to the right; a frame ("kepada",
+"terhadap", ...) is the first mention after that preposition. Compound arguments ("AS dan
+Saudi") come back as several mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Document, Entity, Mention
+from ..lang.verbs import ModalityCues
+
+OPEN_MARKS = frozenset("“«„\"")
+CLOSE_MARKS = frozenset("”»\"")
+HARD_STOPS = frozenset({";", ":", "?", "!", "–", "—"})
+CONJUNCTIONS = frozenset({"dan", "serta", "maupun", "termasuk", "seperti", "atau"})
+# Adverbs and auxiliaries that may sit between a subject and its verb, or a cue and the trigger.
+FILLERS = frozenset({"akan", "telah", "sudah", "sedang", "tengah", "masih", "juga", "pun", "lagi", "pernah",
+                     "kembali", "segera", "terus", "sepenuhnya", "secara", "dengan", "tegas", "keras", "sangat",
+                     "mau", "ingin", "bisa", "dapat", "sempat", "jadi", "baru", "hanya", "turut", "ikut",
+                     "selalu", "belum", "tidak", "tak", "untuk", "itu", "ini", "lalu", "kemudian", "langsung",
+                     "resmi", "secara", "resminya", "terbuka", "bersama-sama", "bersama", "berulang", "kali"})
+
+
+@dataclass
+class Arg:
+    """One argument: the mention (or speaker entity) it comes from, and its actor code."""
+
+    actor: str | None
+    entity: str | None
+    start: int  # char span for the explanation
+    end: int
+    how: str = "mention"  # mention, speaker, pronoun, discourse, anaphora
+
+    def key(self) -> str:
+        return self.entity or self.actor or ""
+
+
+@dataclass
+class MentionRef:
+    mention: Mention
+    first: int  # absolute token indices
+    last: int  # inclusive
+    entity: Entity | None
+    actor: str | None
+
+
+@dataclass
+class SentenceView:
+    doc: Document
+    index: int
+    cues: ModalityCues
+    first: int = 0
+    end: int = 0
+    words: dict[int, str] = field(default_factory=dict)
+    mention_at: dict[int, MentionRef] = field(default_factory=dict)
+    mentions: list[MentionRef] = field(default_factory=list)
+
+    # ---- building -------------------------------------------------------------------------
+    @classmethod
+    def build(cls, doc: Document, index: int, cues: ModalityCues, entity_of: dict[str, Entity],
+              mentions: list[Mention]) -> SentenceView:
+        sent = doc.sentences[index]
+        view = cls(doc, index, cues, sent.token_start, sent.token_end)
+        for i in range(sent.token_start, sent.token_end):
+            tok = doc.tokens[i]
+            word = doc.text[tok.start : tok.end].lower()
+            if tok.clitic and word.endswith(tok.clitic) and len(word) > len(tok.clitic) + 2:
+                word = word[: -len(tok.clitic)]
+            view.words[i] = word
+        starts = [doc.tokens[i].start for i in range(sent.token_start, sent.token_end)]
+        for m in mentions:
+            if m.end <= sent.start or m.start >= sent.end:
+                continue
+            toks = [i for i, s in zip(range(sent.token_start, sent.token_end), starts)
+                    if s < m.end and doc.tokens[i].end > m.start]
+            if not toks:
+                continue
+            entity = entity_of.get(m.id) or (entity_of.get(m.entity) if m.entity else None)
+            ref = MentionRef(m, toks[0], toks[-1], entity, entity.actor if entity else None)
+            view.mentions.append(ref)
+            for i in toks:
+                old = view.mention_at.get(i)
+                if old is None or (old.last - old.first) < (ref.last - ref.first):
+                    view.mention_at[i] = ref
+        view.mentions.sort(key=lambda r: r.first)
+        return view
+
+    # ---- token tests ----------------------------------------------------------------------
+    def w(self, i: int) -> str:
+        return self.words.get(i, "")
+
+    def raw(self, i: int) -> str:
+        tok = self.doc.tokens[i]
+        return self.doc.text[tok.start : tok.end]
+
+    def is_quote(self, i: int) -> bool:
+        tok = self.doc.tokens[i]
+        return tok.kind == "quote" or self.raw(i) in OPEN_MARKS or self.raw(i) in CLOSE_MARKS
+
+    def phrase_at(self, i: int, key: str) -> int:
+        """Length of the cue phrase from list ``key`` starting at token i (0 when none)."""
+        best = 0
+        for phrase in self.cues[key]:
+            n = len(phrase)
+            if n > best and all(self.w(i + k) == phrase[k] for k in range(n)):
+                best = n
+        return best
+
+    def is_boundary(self, i: int) -> bool:
+        """A token that ends a clause for argument finding."""
+        word = self.w(i)
+        return (word in HARD_STOPS or self.is_quote(i) or word in self.cues.words("boundaries")
+                or word in self.cues.words("speech"))
+
+    def is_verbish(self, i: int) -> bool:
+        word = self.w(i)
+        return (len(word) > 5 and word[:2] in ("me", "di") and word not in ("dirinya", "dimana", "diri")
+                or len(word) > 5 and word.startswith(("ber", "ter")) and word != "tersebut")
+
+    # ---- mentions -------------------------------------------------------------------------
+    def arg(self, ref: MentionRef, how: str = "mention") -> Arg:
+        return Arg(ref.actor, ref.entity.id if ref.entity else None, ref.mention.start, ref.mention.end, how)
+
+    def in_pp(self, ref: MentionRef, lo: int) -> bool:
+        """True when a preposition governs the mention ("untuk Afghanistan", "dengan anggota DPR")."""
+        preps = self.cues.words("prepositions")
+        i, steps = ref.first - 1, 0
+        while i >= lo and steps < 4:
+            word = self.w(i)
+            if word in preps:
+                return True
+            if word in ("(", ")") or i in self.mention_at:
+                i = (self.mention_at[i].first if i in self.mention_at else i) - 1
+                continue
+            if word in ("dan", "serta", ",") or self.is_boundary(i) or self.is_verbish(i):
+                return False
+            i -= 1
+            steps += 1
+        return False
+
+    def _country(self, ref: MentionRef) -> str | None:
+        return (ref.actor or "")[:3] or None
+
+    def group_left(self, head: MentionRef, lo: int) -> list[MentionRef]:
+        """The head mention plus the conjuncts and modifiers to its left: "AS dan Saudi",
+        "Stoltenberg dan Presiden Ukraina Volodymyr Zelenskyy", "Kanselir Jerman, Angela Merkel"."""
+        group = [head]
+        cur, in_list = head, False
+        while True:
+            i, conj, comma, gap = cur.first - 1, False, False, 0
+            while i >= lo and i not in self.mention_at:
+                word = self.w(i)
+                if word in ("dan", "serta"):
+                    conj = True
+                elif word == ",":
+                    comma = True
+                elif word in ("(", ")"):
+                    pass
+                elif self.is_boundary(i) or self.is_verbish(i) or word in self.cues.words("prepositions"):
+                    return group
+                else:
+                    gap += 1
+                    if gap > 3:
+                        return group
+                i -= 1
+            if i < lo:
+                return group
+            prev = self.mention_at[i]
+            if self.in_pp(prev, lo):
+                return group
+            if comma and not conj and not in_list and self._country(prev) != self._country(cur):
+                return group  # a fronted phrase ends with a comma before the subject
+            in_list = in_list or conj
+            group.append(prev)
+            cur = prev
+
+    def group_right(self, head: MentionRef, hi: int) -> list[MentionRef]:
+        """The head mention plus conjuncts to its right: "Pelosi dan politisi AS lainnya"."""
+        group = [head]
+        cur, in_list = head, False
+        while True:
+            i, conj, comma, gap = cur.last + 1, False, False, 0
+            while i < hi and i not in self.mention_at:
+                word = self.w(i)
+                if word in CONJUNCTIONS:
+                    conj = True
+                elif word == ",":
+                    comma = True
+                elif word in ("(", ")"):
+                    pass
+                elif self.is_boundary(i) or self.is_verbish(i) or word in self.cues.words("prepositions") \
+                        or word == "yang":
+                    return group
+                else:
+                    gap += 1
+                    if gap > 3:
+                        return group
+                i += 1
+            if i >= hi:
+                return group
+            nxt = self.mention_at[i]
+            if comma and not conj and not in_list and self._country(nxt) != self._country(cur):
+                return group
+            in_list = in_list or conj
+            group.append(nxt)
+            cur = nxt
+
+    # ---- walking --------------------------------------------------------------------------
+    def subject_left(self, t: int, cross: bool = False) -> tuple[list[MentionRef], str | None]:
+        """The subject of a verb at token t: (mentions, pronoun word) — the pronoun when the
+        nearest subject is one that no mention covers ("kami", "ia")."""
+        i = t - 1
+        first_person = self.cues.words("first_person")
+        third = self.cues.words("third_person")
+        while i >= self.first:
+            if i in self.mention_at:
+                ref = self.mention_at[i]
+                if not self.in_pp(ref, self.first):
+                    return self.group_left(ref, self.first), None
+                i = ref.first - 1
+                continue
+            word = self.w(i)
+            if word in first_person or word in third:
+                return [], word
+            if not cross and self.is_boundary(i):
+                return [], None
+            i -= 1
+        return [], None
+
+    def object_right(self, t: int, window: int = 12) -> list[MentionRef]:
+        """The first mention after token t that is not inside a prepositional phrase."""
+        hi = min(self.end, t + window)
+        i = t
+        while i < hi:
+            if self.is_boundary(i) and i > t:
+                return []
+            if self.phrase_at(i, "generic_objects"):
+                return []
+            if i in self.mention_at:
+                ref = self.mention_at[i]
+                if not self.in_pp(ref, t):
+                    return self.group_right(ref, self.end)
+                i = ref.last + 1
+                continue
+            i += 1
+        return []
+
+    def after_word(self, t: int, frame: str, window: int = 14) -> tuple[list[MentionRef], int]:
+        """Mentions after the preposition ``frame`` found right of token t: (group, prep index)."""
+        hi = min(self.end, t + window)
+        i = t
+        while i < hi:
+            if i > t and self.is_boundary(i) and self.w(i) != frame:
+                return [], -1
+            if self.w(i) == frame:
+                j = i + 1
+                while j < min(self.end, i + 12):
+                    if j in self.mention_at:
+                        ref = self.mention_at[j]
+                        return self.group_right(ref, self.end), i
+                    if self.is_boundary(j) or (self.phrase_at(j, "generic_objects") and j == i + 1):
+                        return [], i
+                    j += 1
+                return [], i
+            i += 1
+        return [], -1
+
+    def clause_end(self, t: int) -> int:
+        i = t
+        while i < self.end and not (i > t and self.is_boundary(i)):
+            i += 1
+        return i
+
+    def speech_subject(self, before: int | None = None) -> list[MentionRef]:
+        """The subject of the sentence's saying verb ("Pence mengatakan", "kata Shamkhani")."""
+        speech = self.cues.words("speech")
+        for i in range(self.first, self.end if before is None else before):
+            if self.w(i) not in speech:
+                continue
+            subj, _ = self.subject_left(i)
+            if subj:
+                return subj
+            # "..., kata Shamkhani": the speaker follows the verb
+            j = i + 1
+            while j < min(self.end, i + 6):
+                if j in self.mention_at:
+                    return self.group_right(self.mention_at[j], self.end)
+                j += 1
+        return []

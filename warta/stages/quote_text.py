@@ -1,0 +1,225 @@
+"""Text helpers for the quotes stage: quotation-mark pairing, sentence and mention lookup.
+
+Kept apart from ``quotes.py`` so the attribution rules there read as rules, not as offset
+arithmetic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..doc import Document, Mention
+from .quote_rules import QuoteRules
+
+WORD_RE = re.compile(r"[\w][\w'’\-]*|[^\w\s]")
+# A mention right after one of these is an object or a place, never the subject of a clause.
+PREPOSITIONS = frozenset(
+    "di ke dari dengan kepada terhadap untuk atas bagi pada antara oleh tentang mengenai soal "
+    "bersama melawan menghadapi dan atau yang".split()
+)
+SPEAKER_TYPES = ("PER", "ORG", "GPE", "LOC")
+
+
+@dataclass
+class RawQuote:
+    """Words between a pair of quotation marks inside one paragraph."""
+
+    start: int  # quoted words, marks and edge punctuation excluded
+    end: int
+    open_start: int  # the opening mark
+    close_end: int  # one past the closing mark (paragraph end when unclosed)
+    paragraph: int
+    closed: bool
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def pair_marks(text: str, start: int, end: int, paragraph: int, rules: QuoteRules) -> list[RawQuote]:
+    """Pair quotation marks in ``text[start:end]``; an unclosed quote runs to the paragraph end."""
+    quotes: list[RawQuote] = []
+    open_at: tuple[int, int] | None = None  # (mark start, mark end)
+    for match in rules.mark_re.finditer(text, start, end):
+        mark = match.group()
+        before = text[match.start() - 1] if match.start() > start else " "
+        after = text[match.end()] if match.end() < end else " "
+        looks_closing = (before.isalnum() or before in ".,!?)") and not after.isalnum()
+        if open_at is None:
+            if mark in rules.close_marks and not (before.isspace() and after.isalnum()):
+                continue  # a stray closing mark
+            if mark not in rules.open_marks and mark not in rules.close_marks and looks_closing:
+                continue  # an ASCII mark that can only be a closer
+            open_at = (match.start(), match.end())
+            continue
+        s, e = _strip(text, open_at[1], match.start())
+        if e > s:
+            quotes.append(RawQuote(s, e, open_at[0], match.end(), paragraph, True))
+        open_at = None
+    if open_at is not None:
+        s, e = _strip(text, open_at[1], end)
+        if e > s:
+            quotes.append(RawQuote(s, e, open_at[0], end, paragraph, False))
+    return quotes
+
+
+class TextIndex:
+    """Sentence and mention lookup by character offset for one document."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.sentence_starts = [s.start for s in doc.sentences]
+        self.mentions = sorted(
+            (m for m in doc.mentions if m.type in SPEAKER_TYPES), key=lambda m: (m.start, -m.end)
+        )
+        self.mention_starts = [m.start for m in self.mentions]
+        self.masked: list[tuple[int, int]] = []  # direct-quote spans, marks included
+
+    def sentence_at(self, pos: int) -> int | None:
+        if not self.sentence_starts:
+            return None
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return max(i, 0)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def in_masked(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.masked)
+
+    def word_before(self, pos: int, floor: int = 0) -> str:
+        """The word (lower-cased) right before ``pos``; commas and spaces skipped."""
+        i = pos
+        while i > floor and (self.text[i - 1].isspace() or self.text[i - 1] == ","):
+            i -= 1
+        j = i
+        while j > floor and (self.text[j - 1].isalnum() or self.text[j - 1] in "-'"):
+            j -= 1
+        return self.text[j:i].lower()
+
+    def after_preposition(self, mention: Mention, floor: int) -> bool:
+        i = mention.start
+        while i > floor and self.text[i - 1] == " ":
+            i -= 1
+        j = i
+        while j > floor and self.text[j - 1].isalnum():
+            j -= 1
+        return self.text[j:i].lower() in PREPOSITIONS
+
+    def words(self, start: int, end: int) -> list[re.Match[str]]:
+        return list(WORD_RE.finditer(self.text, start, end))
+
+
+def best_mention(mentions: list[Mention], prefer_last: bool = True) -> Mention | None:
+    """PER first, then ORG, then GPE/LOC; within a type the nearest to the cue."""
+    for types in (("PER",), ("ORG",), ("GPE", "LOC")):
+        found = [m for m in mentions if m.type in types and m.entity is not None]
+        if found:
+            return found[-1] if prefer_last else found[0]
+    return None
+
+
+_KEPADA = re.compile(r"(?i)\s*kepada\s+")
+_MAX_SUBJECT_GAP = 9  # words allowed between a subject and its saying verb
+
+
+@dataclass
+class Candidate:
+    """A quote found but not yet attributed."""
+
+    start: int
+    end: int
+    direct: bool
+    sentence: int | None
+    cue: tuple[int, int] | None = None
+    speaker: Mention | None = None
+    # how the speaker is found when ``speaker`` is None: "recent" (pronoun or description),
+    # "inherit" (no clause: the previous quote's speaker), "chain" (a later piece of the same
+    # multi-paragraph quote), "none" (nobody)
+    mode: str = "explicit"
+    addressee: Mention | None = None
+
+    @property
+    def anchor(self) -> int:
+        return self.start if self.cue is None else min(self.cue[0], self.start)
+
+
+def phrase_end(idx: TextIndex, rules: QuoteRules, pos: int, limit: int) -> int:
+    """End of a speaker phrase: 'juru bicara Taliban, Mohammad Suhail Shaheen' before ', seperti'."""
+    last = pos
+    after_comma = False
+    for w in idx.words(pos, limit):
+        token = w.group()
+        if token.lower() in rules.speaker_stop or token in ".!?;:()" or rules.mark_re.fullmatch(token):
+            break
+        if token == ",":
+            after_comma = True
+            continue
+        if after_comma and not token[:1].isupper():
+            break
+        after_comma = False
+        last = w.end()
+    return last
+
+
+def coref_on(idx: TextIndex, span: tuple[int, int]) -> Mention | None:
+    """A coref mention on a clitic or pronoun ('ujarnya'), when the coref stage made one."""
+    for m in idx.mentions_in(span[0], span[1] + 1):
+        if m.entity is not None and m.type in ("PER", "ORG", "GPE"):
+            return m
+    return None
+
+
+def addressee_at(idx: TextIndex, rules: QuoteRules, pos: int, limit: int) -> Mention | None:
+    m = _KEPADA.match(idx.text, pos, limit)
+    if m is None:
+        return None
+    end = phrase_end(idx, rules, m.end(), limit)
+    return best_mention(idx.mentions_in(m.end(), end), prefer_last=False)
+
+
+def speaker_after(idx: TextIndex, rules: QuoteRules, cand: Candidate, pos: int, limit: int, pronoun: bool) -> None:
+    """Speaker after a reporting verb ('kata Shamkhani'); '-nya' is a pronoun speaker."""
+    end = phrase_end(idx, rules, pos, limit)
+    if pronoun:
+        cand.speaker = coref_on(idx, cand.cue) if cand.cue else None
+    else:
+        # A country inside a description ("pemimpin Yordania itu") is not the speaker.
+        found = [m for m in idx.mentions_in(pos, end)
+                 if m.type not in ("GPE", "LOC") or not idx.text[pos : m.start].strip()]
+        cand.speaker = best_mention(found)
+    cand.mode = "explicit" if cand.speaker else "recent"
+    cand.addressee = addressee_at(idx, rules, end, limit)
+
+
+def subject_before(idx: TextIndex, rules: QuoteRules, cand: Candidate, start: int, cue_start: int) -> None:
+    """Subject of a saying verb: the nearest name before it that is not after a preposition nor
+    inside a longer mention; after "dengan"/"sambil" the verb is adverbial, so the clause's first
+    name is the subject ("Ishtaye mengecam Netanyahu, dengan menyebutkan ...")."""
+    found = [
+        m for m in idx.mentions_in(start, cue_start)
+        if m.entity is not None and not idx.in_masked(m.start) and not idx.after_preposition(m, start)
+    ]
+    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                         and (o.end - o.start) > (m.end - m.start) for o in found)]
+    adverbial = idx.word_before(cue_start, start) in ("dengan", "sambil", "seraya", "sembari")
+    if adverbial and found:
+        cand.speaker = best_mention(found, prefer_last=False)
+    else:
+        near = [m for m in found if len(idx.words(m.end, cue_start)) <= _MAX_SUBJECT_GAP]
+        cand.speaker = near[-1] if near else None
+    if cand.speaker is not None:
+        cand.mode = "explicit"
+        return
+    words = [w.group().lower() for w in idx.words(start, cue_start) if w.group()[:1].isalnum()]
+    pronoun = bool(words) and (words[-1] in rules.pronouns or words[0] in rules.pronouns)
+    cand.mode = "recent" if pronoun else "none"

@@ -1,0 +1,197 @@
+"""Indirect quotes: "X mengatakan (bahwa) ...", "Menurut X, ...", "..., papar Trian, ...",
+"Hal itu diungkapkan X." The quote span is the reported content; the speaker is the clause's
+subject (a name, or a pronoun resolved later), the addressee the "kepada" phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .quote_rules import QuoteRules
+from .quote_text import (
+    Candidate, TextIndex, addressee_at, best_mention, phrase_end, speaker_after, subject_before,
+)
+
+_THAT_WINDOW = 8  # words a saying verb may stand from its "bahwa" ("menegaskan kembali posisi bahwa")
+_TRAIL = ".!?,;: \n\t"
+
+
+def find_indirect(idx: TextIndex, rules: QuoteRules, story: list[int], consumed: set[int]) -> list[Candidate]:
+    found: list[Candidate] = []
+    story_set = set(story)
+    for si, s in enumerate(idx.doc.sentences):
+        if s.paragraph not in story_set or _masked_all(idx, s.start, s.end):
+            continue
+        for finder in (_passive_back, _according, _saying, _parenthetical):
+            cand = finder(idx, rules, si, consumed)
+            if cand is not None:
+                found.append(cand)
+                break
+    return found
+
+
+def _masked_all(idx: TextIndex, start: int, end: int) -> bool:
+    return any(a <= start and end <= b + 1 for a, b in idx.masked)
+
+
+def _content(idx: TextIndex, rules: QuoteRules, start: int, end: int) -> tuple[int, int] | None:
+    """Trim reported content: stop at a direct quote, a credit phrase or ', menurut'."""
+    text = idx.text
+    for a, _ in idx.masked:
+        if start <= a < end:
+            end = a
+    credit = rules.credit_re.search(text, start, end)
+    if credit is not None:
+        end = credit.start()
+    menurut = re.compile(r",\s*menurut\b", re.I).search(text, start, end)
+    if menurut is not None:
+        end = menurut.start()
+    while start < end and text[start] in _TRAIL:
+        start += 1
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    if len(text[start:end].split()) < 3 or rules.not_quote_re.match(text, start, end):
+        return None
+    return start, end
+
+
+def _passive_back(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> Candidate | None:
+    """'Hal itu diungkapkan Perdana Menteri Imran Khan.': the content is the previous sentence."""
+    sentences = idx.doc.sentences
+    s = sentences[si]
+    m = rules.passive_re.match(idx.text, s.start, s.end)
+    if m is None or si == 0 or sentences[si - 1].paragraph != s.paragraph:
+        return None
+    prev = sentences[si - 1]
+    span = _content(idx, rules, prev.start, prev.end)
+    if span is None:
+        return None
+    cand = Candidate(span[0], span[1], False, si, cue=(m.start(), m.end()))
+    end = phrase_end(idx, rules, m.end(), s.end)
+    cand.speaker = best_mention(idx.mentions_in(m.end(), end))
+    cand.mode = "explicit" if cand.speaker else "none"
+    return cand
+
+
+def _according(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> Candidate | None:
+    """'Menurut X, ...' / '..., menurut X.'"""
+    text = idx.text
+    s = idx.doc.sentences[si]
+    for m in rules.according_re.finditer(text, s.start, s.end):
+        if idx.in_masked(m.start()):
+            continue
+        before = text[s.start : m.start()]
+        at_start = len(before.split()) <= 2 and (not before.strip() or before.rstrip().endswith(","))
+        if not at_start and not before.rstrip().endswith(","):
+            continue
+        comma = text.find(",", m.end(), s.end)
+        x_end = comma if comma != -1 else s.end
+        if at_start:
+            span = _content(idx, rules, x_end + 1, s.end) if comma != -1 else None
+        elif not text[x_end:s.end].strip(_TRAIL):
+            span = _content(idx, rules, s.start, s.start + len(before.rstrip().rstrip(",")))
+        else:
+            span = _content(idx, rules, s.start, s.end)
+        if span is None:
+            continue
+        cand = Candidate(span[0], span[1], False, si, cue=(m.start(), m.end()))
+        if m.group(1):  # "menurutnya": a pronoun
+            cand.mode = "recent"
+            return cand
+        phrase = text[m.end() : x_end]
+        cut = re.search(r"\byang\b", phrase)
+        limit = m.end() + cut.start() if cut else x_end
+        mentions = [x for x in idx.mentions_in(m.end(), limit)
+                    if x.type not in ("GPE", "LOC") or not text[m.end() : x.start].strip()]
+        cand.speaker = best_mention(mentions, prefer_last=False)
+        cand.mode = "explicit" if cand.speaker else "none"
+        return cand
+    return None
+
+
+def _saying(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> Candidate | None:
+    """'X mengatakan (kepada Y) (, | bahwa) CONTENT'."""
+    text = idx.text
+    s = idx.doc.sentences[si]
+    for m in rules.indirect_re.finditer(text, s.start, s.end):
+        if m.start() in consumed or idx.in_masked(m.start()):
+            continue
+        if idx.word_before(m.start(), s.start) in ("yang", "untuk", "tak", "tidak", "belum"):
+            continue
+        start, addressee, marked = _after_verb(idx, rules, m.end(), s.end)
+        if m.group().lower() in rules.need_that and not marked:
+            continue
+        span = _content(idx, rules, start, s.end)
+        if span is None:
+            continue
+        # The subject is looked for after any direct quote that precedes the verb.
+        clause = max([b for a, b in idx.masked if s.start <= b <= m.start()] + [s.start])
+        cand = Candidate(span[0], span[1], False, si, cue=(m.start(), m.end()))
+        subject_before(idx, rules, cand, clause, m.start())
+        if cand.mode == "none":
+            return None
+        cand.addressee = addressee
+        return cand
+    return None
+
+
+def _after_verb(idx: TextIndex, rules: QuoteRules, pos: int, limit: int):
+    """Skip fillers, 'kepada Y', ',' and 'bahwa' after a saying verb; returns (content start,
+    addressee, whether a comma/colon or 'bahwa' marked the content)."""
+    text = idx.text
+    words = idx.words(pos, limit)
+    addressee = None
+    # "bahwa" a few words on, with no punctuation before it, marks the content start.
+    for k, w in enumerate(words[: _THAT_WINDOW + 1]):
+        if w.group() in ",.;:()" or idx.in_masked(w.start()):
+            break
+        if w.group().lower() == "bahwa":
+            head = text[pos : w.start()]
+            if re.match(r"\s*kepada\b", head, re.I):
+                addressee = addressee_at(idx, rules, pos, w.start())
+            return w.end(), addressee, True
+    k = 0
+    while k < len(words):
+        token = words[k].group().lower()
+        if token in rules.fillers:
+            k += 1
+        elif token == "kepada":
+            addressee = addressee_at(idx, rules, words[k].start(), limit)
+            end = phrase_end(idx, rules, words[k].end(), limit)
+            k += 1
+            while k < len(words) and words[k].start() < end:
+                k += 1
+        else:
+            break
+    if k < len(words) and words[k].group() in ",:":
+        k += 1
+        if k < len(words) and words[k].group().lower() == "bahwa":
+            k += 1
+        return (words[k].start() if k < len(words) else limit), addressee, True
+    return (words[k].start() if k < len(words) else limit), addressee, False
+
+
+def _parenthetical(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> Candidate | None:
+    """'Konsensus ini, papar Trian, dicapai ...' or '..., kata dia.' without quotation marks."""
+    text = idx.text
+    s = idx.doc.sentences[si]
+    if rules.mark_re.search(text, s.start, s.end):
+        return None
+    for m in rules.after_re.finditer(text, s.start, s.end):
+        before = text[s.start : m.start()].rstrip()
+        if not before.endswith(",") or len(before.split()) < 2:
+            continue
+        if m.end() < s.end and text[m.end()] == "-":
+            continue
+        cand = Candidate(s.start, s.end, False, si, cue=(m.start(), m.end()))
+        speaker_after(idx, rules, cand, m.end(), s.end, pronoun=m.group().lower().endswith("nya"))
+        end = phrase_end(idx, rules, m.end(), s.end)
+        if cand.mode == "recent" and not m.group().lower().endswith("nya") and end == m.end():
+            continue
+        tail_empty = not text[end : s.end].strip(_TRAIL)
+        span = _content(idx, rules, s.start, len(before) - 1 + s.start if tail_empty else s.end)
+        if span is None:
+            continue
+        cand.start, cand.end = span
+        return cand
+    return None

@@ -1,0 +1,94 @@
+"""Sentence boundaries over a paragraph's tokens.
+
+A sentence ends after a terminator (". ! ? ..." or an abbreviation of class ``end`` such as
+"dll.") together with any closing quotes and brackets that follow it, but only when the next
+token can open a sentence: a capital letter, a digit, an opening quote or bracket. So
+``"... kami siap," kata Pence.`` is one sentence (no terminator before the quote), and so is
+``"Siapa dia?" tanya Budi.`` (a lowercase word follows), while ``"Kami siap." Ia lalu pergi.``
+is two. A blank line always ends a sentence; a single line break ends one when the next line
+starts like a sentence (headlines and list items without final punctuation).
+"""
+
+from __future__ import annotations
+
+from .tokenizer import CLOSE_QUOTES, OPEN_QUOTES, Abbreviations
+
+_TERMINAL_START = frozenset(".!?…")
+_CLOSING_PUNCT = frozenset(")]}")
+_OPENING_PUNCT = frozenset("([{")
+
+
+def _is_terminator(text: str, tok: tuple[int, int, str], abbreviations: Abbreviations) -> bool:
+    s, e, kind = tok
+    if kind == "punct":
+        return text[s] in _TERMINAL_START
+    if kind == "word" and text[e - 1] == ".":
+        return abbreviations.kind(text[s:e]) == "end"
+    return False
+
+
+def _is_closing(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
+    """A closing quote or bracket that belongs to the sentence before it."""
+    s, e, kind = tok
+    ch = text[s]
+    if kind == "quote":
+        if ch in CLOSE_QUOTES:
+            return True
+        if ch in OPEN_QUOTES:
+            return False
+        # ASCII quotes: closing when glued to what precedes them ('siap."'), opening otherwise.
+        return s == prev_end
+    return kind == "punct" and ch in _CLOSING_PUNCT
+
+
+def _opens_sentence(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
+    s, e, kind = tok
+    ch = text[s]
+    if ch.isupper() or ch.isdigit():
+        return True
+    if kind == "quote":
+        return ch in OPEN_QUOTES or (ch not in CLOSE_QUOTES and s != prev_end)
+    if kind == "punct":
+        return ch in _OPENING_PUNCT or ch in "-–—•"
+    return kind in ("money", "url") and not ch.islower()
+
+
+def _line_break(text: str, prev_end: int, next_start: int) -> int:
+    """0: no line break between two tokens, 1: one line break, 2: a blank line."""
+    gap = text[prev_end:next_start]
+    count = gap.count("\n")
+    return 0 if count == 0 else (2 if count > 1 else 1)
+
+
+def split_sentences(text: str, tokens: list[tuple[int, int, str]],
+                    abbreviations: Abbreviations) -> list[tuple[int, int]]:
+    """Sentences as (first token index, one past the last) over ``tokens`` of one paragraph."""
+    bounds: list[tuple[int, int]] = []
+    n = len(tokens)
+    first = 0
+    i = 0
+    while i < n:
+        if _is_terminator(text, tokens[i], abbreviations):
+            j = i + 1
+            # Absorb further terminators ("?!", '."') and closing quotes/brackets.
+            while j < n and (
+                (tokens[j][2] == "punct" and text[tokens[j][0]] in _TERMINAL_START)
+                or _is_closing(text, tokens[j], tokens[j - 1][1])
+            ):
+                j += 1
+            if j == n or _opens_sentence(text, tokens[j], tokens[j - 1][1]) or (
+                _line_break(text, tokens[j - 1][1], tokens[j][0])
+            ):
+                bounds.append((first, j))
+                first = j
+            i = j
+            continue
+        if i + 1 < n:
+            brk = _line_break(text, tokens[i][1], tokens[i + 1][0])
+            if brk == 2 or (brk == 1 and _opens_sentence(text, tokens[i + 1], -1)):
+                bounds.append((first, i + 1))
+                first = i + 1
+        i += 1
+    if first < n:
+        bounds.append((first, n))
+    return bounds

@@ -1,0 +1,273 @@
+"""Time stage: resolve date expressions against the publication date and date each event.
+
+``resolve_dates`` finds every date expression in the story sentences ("pada Senin",
+"Rabu (18/9)", "11 Juli 2023", "kemarin", "pekan lalu", "tahun lalu") and resolves it against
+``doc.published``. An event takes the day-precise expression of its own sentence nearest its
+trigger; a vaguer one there ("awal September", "pekan lalu") leaves its date null, as the gold
+does. Without one, an event by a speaker whose statement carries a credit date ("kata Geng,
+seperti dilansir Xinhua pada Kamis (19/9)") takes that date: the article reports that actor's
+stance of that day. Everything else stays null.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import dateparser
+
+from ..doc import Document, Event
+from ..resources import Resources
+from .time_rules import TimeRules
+
+NAME = "time"
+REQUIRES = frozenset({"events"})
+PROVIDES = frozenset({"dates"})
+
+_ORDER = ("day_month", "date", "ago", "relative_period", "weekday", "relative_day", "month", "year")
+_WORD = re.compile(r"\w+")
+_FUTURE_BEFORE, _FUTURE_AFTER, _CREDIT_BEFORE = 5, 3, 7  # windows, in words
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    start: int
+    end: int
+    iso: str  # 2019-09-18, 2019-W37, 2019-09 or 2019
+    granularity: str  # day, week, month, year
+    sentence: int | None = None
+    credit: bool = False  # part of a credit line: "dilansir Reuters pada Rabu (18/9)"
+
+
+def run(doc: Document, res: Resources) -> Document:
+    exprs = resolve_dates(doc, res)
+    by_sentence: dict[int | None, list[DateExpression]] = {}
+    for expr in exprs:
+        by_sentence.setdefault(expr.sentence, []).append(expr)
+    speaker_dates, actor_dates = _credit_dates(doc, exprs)
+    for event in doc.events:
+        own = _nearest(event, by_sentence.get(event.sentence, []), doc)
+        if own is not None:
+            if own.granularity == "day":
+                _set(event, own.iso, (own.start, own.end))
+            continue
+        event.date = _credited(doc, event, speaker_dates, actor_dates)
+    return doc
+
+
+def _set(event: Event, iso: str, span: tuple[int, int] | None) -> None:
+    event.date = iso
+    if event.explanation is not None and span is not None:
+        event.explanation.date_span = span
+
+
+def _nearest(event: Event, exprs: list[DateExpression], doc: Document) -> DateExpression | None:
+    if not exprs:
+        return None
+    if event.explanation is not None:
+        a, b = event.explanation.trigger_start, event.explanation.trigger_end
+    else:
+        a = b = doc.sentences[event.sentence].start if event.sentence < len(doc.sentences) else 0
+
+    def distance(expr: DateExpression) -> float:
+        if expr.start >= b:  # Indonesian puts the time after the verb: "tiba ... pada Senin"
+            return 0.8 * len(_WORD.findall(doc.text[b : expr.start]))
+        return len(_WORD.findall(doc.text[expr.end : a]))
+
+    return min(exprs, key=distance)
+
+
+def _credit_dates(doc: Document, exprs: list[DateExpression]):
+    """Speaker entity -> date, and speaker actor (country or organisation) -> date, from the
+    credit lines attached to their quotes."""
+    speaker_dates: dict[str, str] = {}
+    actor_dates: dict[str, str] = {}
+    credited = {e.sentence: e for e in exprs if e.credit and e.granularity == "day"}
+    for quote in doc.quotes:
+        expr = credited.get(quote.sentence)
+        if expr is None or quote.speaker is None:
+            continue
+        speaker_dates.setdefault(quote.speaker, expr.iso)
+        entity = doc.entity(quote.speaker)
+        if entity is not None and entity.actor:
+            actor_dates.setdefault(_actor_key(entity.actor), expr.iso)
+    return speaker_dates, actor_dates
+
+
+def _actor_key(code: str) -> str:
+    # Countries match on their three letters; IGOs and groups on the whole code.
+    return code if code[:3] in ("IGO", "NGO", "IMG", "MNC") else code[:3]
+
+
+def _credited(doc: Document, event: Event, speaker_dates: dict[str, str], actor_dates: dict[str, str]):
+    if event.in_quote is not None:
+        for quote in doc.quotes:
+            if quote.id == event.in_quote and quote.speaker in speaker_dates:
+                return speaker_dates[quote.speaker]
+    if event.source_entity in speaker_dates:
+        return speaker_dates[event.source_entity]
+    if event.source:
+        return actor_dates.get(_actor_key(event.source))
+    return None
+
+
+# ---- finding and resolving expressions --------------------------------------------------------
+def resolve_dates(doc: Document, res: Resources) -> list[DateExpression]:
+    """Every date expression in the story sentences, resolved against ``doc.published``."""
+    rules: TimeRules = res.get("time_rules")
+    base = _published(doc.published)
+    story = {i for i, p in enumerate(doc.paragraphs) if p.kind in ("headline", "body")}
+    spans = [(s.start, s.end, i) for i, s in enumerate(doc.sentences) if not story or s.paragraph in story]
+    if not doc.sentences:
+        spans = [(p.start, p.end, None) for p in doc.paragraphs if p.kind in ("headline", "body")] or [
+            (0, len(doc.text), None)]
+    out: list[DateExpression] = []
+    for start, end, index in spans:
+        found = []
+        for kind in _ORDER:
+            for m in rules.patterns[kind].finditer(doc.text, start, end):
+                found.append((m.start(), -(m.end() - m.start()), _ORDER.index(kind), kind, m))
+        taken: list[tuple[int, int]] = []
+        for _, _, _, kind, m in sorted(found):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            resolved = _resolve(kind, m, doc.text, start, base, rules)
+            if resolved is None:
+                continue
+            taken.append((m.start(), m.end()))
+            credit = _words_before(doc.text, start, m.start(), _CREDIT_BEFORE) & rules.credit_cues
+            out.append(DateExpression(m.start(), m.end(), resolved[0], resolved[1], index, bool(credit)))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _words_before(text: str, floor: int, pos: int, n: int) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text[max(floor, pos - 12 * n) : pos])[-n:]}
+
+
+def _words_after(text: str, pos: int, n: int) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text[pos : pos + 12 * n])[:n]}
+
+
+def _future(text: str, floor: int, m: re.Match[str], rules: TimeRules) -> bool:
+    near = _words_before(text, floor, m.start(), _FUTURE_BEFORE) | _words_after(text, m.end(), _FUTURE_AFTER)
+    if _words_before(text, floor, m.start(), _CREDIT_BEFORE) & rules.credit_cues:
+        return False
+    return bool(near & rules.future_cues)
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, floor: int, base: date | None, rules: TimeRules):
+    if kind == "year":
+        return m.group(1), "year"
+    if kind in ("day_month", "date"):
+        return _absolute(kind, m, text, floor, base, rules)
+    if kind == "month":
+        month = rules.months[m.group(2).lower()]
+        if m.group(3):
+            return f"{m.group(3)}-{month:02d}", "month"
+        if base is None:
+            return None
+        year = base.year - 1 if month > base.month + 1 else base.year
+        return f"{year}-{month:02d}", "month"
+    if base is None:
+        return None  # relative expressions need the publication date
+    if kind == "relative_day":
+        offset = rules.relative_days[" ".join(m.group().lower().split())]
+        return (base + timedelta(days=offset)).isoformat(), "day"
+    if kind == "relative_period":
+        unit, offset = rules.relative_periods[" ".join(m.group().lower().split())]
+        return _period(base, unit, offset)
+    if kind == "ago":
+        n = int(m.group(1)) if m.group(1).isdigit() else rules.numbers[m.group(1).lower()]
+        unit = rules.units[m.group(2).lower()]
+        if unit == "day":
+            return (base - timedelta(days=n)).isoformat(), "day"
+        return _period(base, unit, -n)
+    return _weekday(m, text, floor, base, rules)
+
+
+def _absolute(kind: str, m: re.Match[str], text: str, floor: int, base: date | None, rules: TimeRules):
+    if kind == "day_month":
+        day, month, year_text = int(m.group(1)), int(m.group(2)), m.group(3)
+    else:
+        day, month, year_text = int(m.group(1)), rules.months[m.group(2).lower()], m.group(3)
+    if year_text:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        if kind == "date":
+            parsed = _dateparse(m.group(), rules)
+            if parsed is not None:
+                return parsed.isoformat(), "day"
+    elif base is not None:
+        year = base.year
+        # A day and month without a year is the nearest one in the past, unless the text says
+        # it is coming ("28 September mendatang").
+        ahead = 31 if _future(text, floor, m, rules) else 7
+        try:
+            if date(year, month, day) > base + timedelta(days=ahead):
+                year -= 1
+        except ValueError:
+            return None
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def _dateparse(text: str, rules: TimeRules) -> date | None:
+    """dateparser reads full Indonesian dates ("11 Juli 2023"); cached per distinct string."""
+    key = " ".join(text.split())
+    if key not in rules.parsed:
+        value = dateparser.parse(key, languages=["id"], settings={"STRICT_PARSING": True})
+        rules.parsed[key] = value.date() if value is not None else None
+    return rules.parsed[key]
+
+
+def _period(base: date, unit: str, offset: int):
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=offset)
+        iso = monday.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}", "week"
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + offset
+        return f"{index // 12}-{index % 12 + 1:02d}", "month"
+    if unit == "year":
+        return str(base.year + offset), "year"
+    return (base + timedelta(days=offset)).isoformat(), "day"
+
+
+def _weekday(m: re.Match[str], text: str, floor: int, base: date, rules: TimeRules):
+    target = rules.days[m.group(1).lower()]
+    modifier = " ".join(m.group(2).lower().split()) if m.group(2) else ""
+    today = base.weekday()
+    if modifier in rules.day_past_week:
+        day = base - timedelta(days=today + 7) + timedelta(days=target)
+    elif modifier in rules.day_future_week:
+        day = base - timedelta(days=today) + timedelta(days=7 + target)
+    elif modifier in rules.day_past:
+        day = base - timedelta(days=(today - target) % 7 or 7)
+    elif modifier in rules.day_future:
+        day = base + timedelta(days=(target - today) % 7 or 7)
+    elif _future(text, floor, m, rules):
+        day = base + timedelta(days=(target - today) % 7)
+    else:  # the most recent such day, publication day included
+        day = base - timedelta(days=(today - target) % 7)
+    return day.isoformat(), "day"
+
+
+def sentence_of(doc: Document, pos: int) -> int | None:
+    starts = [s.start for s in doc.sentences]
+    if not starts:
+        return None
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
