@@ -116,3 +116,29 @@ def store_target(request, tmp_path):
     yield f"{base}/{name}"
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _mention_doc(resources, text, names=(), published=None):
+    """A tokenised Document (layout + tokens stages) whose name mentions are given by hand:
+    every token-aligned occurrence of each (surface, type) in ``names``, longest first. Lets the
+    coref and actors tests run without the NER model."""
+    import re
+
+    from warta.doc import Document, Mention
+    from warta.pipeline import Pipeline
+
+    doc = Pipeline(["layout", "tokens"], resources=resources).process(Document("hand", text, published=published))
+    spans: list[tuple[int, int, str]] = []
+    for surface, etype in sorted(names, key=lambda n: -len(n[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), etype))
+    spans.sort()
+    doc.mentions = [Mention(f"m{i}", a, b, t, "name", source="test") for i, (a, b, t) in enumerate(spans, 1)]
+    return doc
+
+
+@pytest.fixture(scope="session")
+def mention_doc(resources):
+    """Builder of tokenised Documents with hand-placed name mentions (see _mention_doc)."""
+    return lambda text, names=(), published=None: _mention_doc(resources, text, names, published)

@@ -27,6 +27,12 @@ def _run(text, resources):
         ("NEW YORK - Sekjen PBB menyerukan gencatan senjata.", "New York", None, "NEW YORK -"),
         ("Kuala Lumpur (ANTARA) - Malaysia menolak klaim itu.", "Kuala Lumpur", "ANTARA", "Kuala Lumpur (ANTARA) -"),
         ("JAKARTA, kompas.com -- Menteri tiba.", "Jakarta", "KOMPAS.com", "JAKARTA, kompas.com --"),
+        ("REPUBLIKA.CO.ID, JAKARTA -- Presiden tiba.", "Jakarta", "REPUBLIKA.CO.ID", "REPUBLIKA.CO.ID, JAKARTA --"),
+        ("Jakarta, CNN Indonesia -- Presiden tiba.", "Jakarta", "CNN Indonesia", "Jakarta, CNN Indonesia --"),
+        ("WASHINGTON (AP) — Presiden tiba.", "Washington", "AP", "WASHINGTON (AP) —"),
+        ("Washington, D.C. (ANTARA) - AS tiba.", "Washington", "ANTARA", "Washington, D.C. (ANTARA) -"),
+        ("Beijing (ANTARA/Xinhua) - China tiba.", "Beijing", "ANTARA", "Beijing (ANTARA/Xinhua) -"),
+        ("MEDAN, iNews.id - Polisi tiba.", "Medan", "iNews.id", "MEDAN, iNews.id -"),
     ],
 )
 def test_layout_dateline_forms(opening, place, agency, dateline, resources):
@@ -45,6 +51,8 @@ def test_layout_dateline_forms(opening, place, agency, dateline, resources):
         "Iran memperingatkan setiap pihak bahwa opsi militer adalah pilihan buruk.",
         "AS-Taliban sepakat melanjutkan perundingan di Doha.",
         "Menurut Kemlu, Indonesia - yang menjadi ketua ASEAN - akan menggelar KTT.",
+        "VIDEO - Detik-detik kapal patroli mengusir kapal asing di Natuna.",
+        "POPULER JABODETABEK - Gubernur meninjau banjir.",
     ],
 )
 def test_layout_dateline_absent_in_plain_openings(opening, resources):
@@ -118,6 +126,11 @@ def test_layout_article_kinds_and_metadata(resources):
     assert meta.editors == ["Budi Santoso"]
     assert len(meta.captions) == 1 and meta.captions[0].startswith("Foto: Menlu Retno")
     assert doc.text == ARTICLE
+
+
+def test_layout_dateline_second_agency_is_a_credit(resources):
+    doc = _run("China Kecam AS\n\nBeijing (ANTARA/Xinhua) - China mengecam AS, dikutip dari Reuters.", resources)
+    assert (doc.metadata.agency, doc.metadata.credits) == ("ANTARA", ["Xinhua", "Reuters"])
 
 
 def test_layout_trailing_initials_become_trailer(resources):

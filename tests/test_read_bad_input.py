@@ -30,7 +30,7 @@ BAD_INPUTS = [
     ("spasi.txt", b"  \n\t\n  ", "only whitespace"),
     ("gambar.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
     ("acak.bin.txt", bytes(range(256)) * 8, "binary"),
-    ("rusak.txt", INDONESIAN.encode("utf-8").replace(b"Presiden", "Présiden".encode("utf-8")) + b"\xff\xfe",
+    ("rusak.txt", INDONESIAN.encode("utf-8").replace(b"Presiden", "Présiden".encode()) + b"\xff\xfe",
      "invalid UTF-8"),
     ("inggris.txt", ENGLISH.encode("utf-8"), "does not look Indonesian"),
     ("kosong.html", b"<html><head><title>Judul</title></head><body></body></html>", "no article text"),

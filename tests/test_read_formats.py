@@ -8,7 +8,6 @@ import json
 import sys
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
@@ -181,16 +180,18 @@ def test_read_folder_recursive_with_failures(tmp_path, resources):
     assert isinstance(items[2], Failure) and items[2].error == "empty file"
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    pages = {"/berita": ("text/html; charset=utf-8", HTML.encode("utf-8")),
-             "/rss": ("application/rss+xml", FEED.encode("utf-8")),
-             "/teks": ("text/plain; charset=windows-1252", ARTICLE.encode("cp1252"))}
+PAGES = {"/berita": ("text/html; charset=utf-8", HTML.encode("utf-8")),
+         "/rss": ("application/rss+xml", FEED.encode("utf-8")),
+         "/teks": ("text/plain; charset=windows-1252", ARTICLE.encode("cp1252"))}
 
-    def do_GET(self):  # noqa: N802 - http.server API
-        if self.path not in self.pages:
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+
+    def do_GET(self):
+        if self.path not in PAGES:
             self.send_error(404, "Not Found")
             return
-        content_type, body = self.pages[self.path]
+        content_type, body = PAGES[self.path]
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -223,3 +224,15 @@ def test_read_url_html_feed_text_and_404(resources):
         assert read_one(f"{base}/teks", res=resources).text == ARTICLE
         with pytest.raises(InputError, match="HTTP 404"):
             read_one(f"{base}/hilang", res=resources)
+
+
+def test_read_clickid_dump_out_of_the_box(shared_dir, resources):
+    path = shared_dir / "data" / "news-clickid" / "clickid_articles.jsonl"
+    if not path.is_file():
+        pytest.skip("CLICK-ID dump not present")
+    doc = read_one(str(path), res=resources)  # the first record, streamed from a 36 MB file
+    assert doc.id == "clickid-kompas-00001" and doc.published == "2019-09-10"
+    assert doc.metadata.outlet == "Kompas.com" and doc.metadata.url.startswith("https://")
+    assert doc.text.startswith(doc.metadata.title + "\n\n")
+    assert "Kepulauan Riau.\n\nPenangkapan keduanya" in doc.text
+    assert '\n\n"Keduanya diduga sebagai pemasok sabu' in doc.text

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from .errors import ResourceError
 
-LEXICON_CATEGORIES = ("title", "orghead", "gpehead", "lochead", "city", "region", "org", "time", "country")
+LEXICON_CATEGORIES = (
+    "title", "orghead", "gpehead", "lochead", "city", "region", "org", "time", "country", "common",
+)
 # Categories whose phrases name a place with a government / without one.
 GPE_CATEGORIES = frozenset({"city", "country"})
 LOC_CATEGORIES = frozenset({"region"})

@@ -24,6 +24,7 @@ READER_PROVIDES = frozenset({"text", "published"})
 STAGE_MODULES: dict[str, str] = {
     "layout": "warta.stages.layout",
     "tokens": "warta.stages.tokens",
+    "entities": "warta.stages.entities",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)

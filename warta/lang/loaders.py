@@ -57,7 +57,35 @@ def _titles(res: Any) -> Any:
     return load_titles(res.path("titles.yaml"))
 
 
+def _verbs(res: Any) -> Any:
+    from .verbs import load_verbs
+
+    return load_verbs(res)
+
+
+def _modality(res: Any) -> Any:
+    from .verbs import load_modality
+
+    return load_modality(res)
+
+
+def _place_rules(res: Any) -> Any:
+    from ..stages.places import load_place_rules
+
+    return load_place_rules(res.path("places.yaml"))
+
+
+def _ner_model(res: Any) -> Any:
+    from ..ner import NerModel
+
+    return NerModel.load(res.path("ner/manifest.json").parent)
+
+
 LOADERS: dict[str, Callable[[Any], Any]] = {
+    "ner_model": _ner_model,
+    "place_rules": _place_rules,
+    "verbs": _verbs,
+    "modality": _modality,
     "gazetteer": _gazetteer,
     "titles": _titles,
     "quote_rules": _quote_rules,

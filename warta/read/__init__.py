@@ -21,7 +21,14 @@ from ..resources import Resources
 from .encoding import MAX_INPUT_BYTES, decode_bytes, too_large_message
 from .feed import iter_feed_entries, looks_like_feed
 from .html import html_to_text, looks_like_html
-from .jsonl import DOCUMENT_FIELDS, iter_records, parse_field_map, record_id, record_to_article
+from .jsonl import (
+    DOCUMENT_FIELDS,
+    iter_jsonl_file,
+    iter_records,
+    parse_field_map,
+    record_id,
+    record_to_article,
+)
 from .text import content_id, make_document, normalise_date, path_id
 
 __all__ = [
@@ -103,6 +110,11 @@ def _read_source(source: str, input_format: str, field_map: dict[str, str], publ
         else:
             path = Path(source)
             doc_id = path_id(path, root)
+            if input_format == "jsonl" or (input_format == "auto" and path.suffix.lower() == ".jsonl"):
+                _check_file(path)  # JSON Lines stream record by record, whatever the file size
+                yield from _jsonl_documents(iter_jsonl_file(path, MAX_INPUT_BYTES), name, doc_id, field_map,
+                                            published, lex)
+                return
             data = _read_file(path)
         text = _decode(data, content_type)
         fmt = input_format if input_format != "auto" else _guess_format(source, text, content_type)
@@ -111,8 +123,11 @@ def _read_source(source: str, input_format: str, field_map: dict[str, str], publ
         return
     if doc_id is None:
         doc_id = content_id(text, "stdin")
-    if fmt in ("jsonl", "feed"):
-        yield from _records(fmt, text, name, doc_id, field_map, published, lex)
+    if fmt == "jsonl":
+        yield from _jsonl_documents(iter_records(text), name, doc_id, field_map, published, lex)
+        return
+    if fmt == "feed":
+        yield from _feed_documents(text, name, doc_id, published, lex)
         return
     try:
         if fmt == "html":
@@ -127,7 +142,8 @@ def _read_source(source: str, input_format: str, field_map: dict[str, str], publ
         yield Failure(doc_id, name, err.message, err.kind)
 
 
-def _read_file(path: Path) -> bytes:
+def _check_file(path: Path) -> int:
+    """The file's size; InputError when it is missing, a folder or unreadable."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -136,6 +152,11 @@ def _read_file(path: Path) -> bytes:
         raise InputError(f"cannot read: {err.strerror or err}") from None
     if path.is_dir():
         raise InputError("is a folder; give a file (folders are read by batch commands)")
+    return size
+
+
+def _read_file(path: Path) -> bytes:
+    size = _check_file(path)
     if size > MAX_INPUT_BYTES:
         raise InputError(too_large_message(size))
     try:
@@ -170,24 +191,26 @@ def _guess_format(source: str, text: str, content_type: str) -> str:
     return "text"
 
 
-def _records(fmt: str, text: str, name: str, base_id: str, field_map: dict[str, str], published: str | None,
-             lex: Any) -> Iterator[Document | Failure]:
-    if fmt == "feed":
-        try:
-            entries = list(iter_feed_entries(text.encode("utf-8")))
-        except WartaError as err:
-            yield Failure(base_id, name, err.message, err.kind)
-            return
-        for number, entry_id, body, metadata, entry_date in entries:
-            doc_id = entry_id or f"{base_id}:{number}"
-            metadata.source_path = name
-            try:
-                yield make_document(body, doc_id, lex, published=published or entry_date, metadata=metadata)
-            except WartaError as err:
-                yield Failure(doc_id, name, f"entry {number}: {err.message}", err.kind)
+def _feed_documents(text: str, name: str, base_id: str, published: str | None,
+                    lex: Any) -> Iterator[Document | Failure]:
+    try:
+        entries = list(iter_feed_entries(text.encode("utf-8")))
+    except WartaError as err:
+        yield Failure(base_id, name, err.message, err.kind)
         return
+    for number, entry_id, body, metadata, entry_date in entries:
+        doc_id = entry_id or f"{base_id}:{number}"
+        metadata.source_path = name
+        try:
+            yield make_document(body, doc_id, lex, published=published or entry_date, metadata=metadata)
+        except WartaError as err:
+            yield Failure(doc_id, name, f"entry {number}: {err.message}", err.kind)
+
+
+def _jsonl_documents(records: Iterable[tuple[int, Any]], name: str, base_id: str, field_map: dict[str, str],
+                     published: str | None, lex: Any) -> Iterator[Document | Failure]:
     found = False
-    for number, record in iter_records(text):
+    for number, record in records:
         found = True
         doc_id = record_id(record, field_map) or f"{base_id}:{number}"
         try:

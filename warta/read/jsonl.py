@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..doc import Metadata
@@ -26,9 +27,10 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 # Paragraphs that a scraper glued with a bare comma: "...Kepulauan Riau.,Penangkapan" and
-# '..." kata Zulmi.,"Keduanya'. A comma right after sentence-final punctuation and followed
-# by no space never occurs in edited text (numbers such as 1,5 have a digit before the comma).
-_GLUED_PARAGRAPH = re.compile(r"(?<=[.!?\"”’]),+(?=[^\s,])")
+# '..." kata Zulmi.,"Keduanya', "Baca juga:,,Diketahui" (the linked headline was dropped),
+# "(Foto: Dok),Saat". A comma right after sentence-final punctuation, a colon or a bracket and
+# followed by no space never occurs in edited text (1,5 has a digit before the comma).
+_GLUED_PARAGRAPH = re.compile(r"(?<=[.!?:)\"”’]),+(?=[^\s,])")
 # Remains of a dateline the scraper cut out (its words were hyperlinks): "- ", ", , - ".
 _STRIPPED_DATELINE = re.compile(r"^[\s,\-–—]+")
 # UTF-8 text that was once decoded as Mac Roman: "‚Äú" for "“", "¬†" for a no-break space.
@@ -114,6 +116,32 @@ def record_to_article(record: Any, field_map: dict[str, str]) -> tuple[str | Non
     metadata = Metadata(title=title, url=url if isinstance(url, str) else None,
                         outlet=outlet if isinstance(outlet, str) else None, extra=extra)
     return doc_id, text, metadata, published
+
+
+def iter_jsonl_file(path: Path, max_line_bytes: int) -> Iterator[tuple[int, Any | InputError]]:
+    """(line number, record or InputError) for each non-blank line of a JSON Lines file, read
+    line by line so that a dump of any size streams (each line is held to ``max_line_bytes``)."""
+    from .encoding import decode_bytes
+
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            if len(raw) > max_line_bytes:
+                yield number, InputError(f"line {number}: record is larger than {max_line_bytes // 1_048_576} MB")
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line, _ = decode_bytes(raw)
+                except InputError as err:
+                    yield number, InputError(f"line {number}: {err.message}")
+                    continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as err:
+                yield number, InputError(f"line {number}: invalid JSON ({err.msg}, column {err.colno})")
 
 
 def iter_records(text: str) -> Iterator[tuple[int, Any | InputError]]:

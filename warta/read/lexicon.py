@@ -18,6 +18,7 @@ LIST_KEYS = (
     "agencies", "credit_cues", "weak_credit_cues", "outlets", "chain_cues", "outlet_descriptors",
     "name_connectors", "name_stoppers", "credit_labels", "related_labels", "author_labels",
     "editor_labels", "trailer_starts", "caption_starts", "caption_markers", "function_words",
+    "dateline_non_places",
 )
 NUMBER_KEYS = ("min_function_word_ratio", "min_words_for_language_check")
 
@@ -40,6 +41,7 @@ class LayoutLexicon:
     caption_starts: tuple[str, ...]
     caption_markers: tuple[str, ...]
     function_words: frozenset[str]
+    dateline_non_places: frozenset[str]
     min_function_word_ratio: float
     min_words_for_language_check: int
     # compiled from the lists above
@@ -123,13 +125,14 @@ def build_layout(data: dict[str, Any]) -> LayoutLexicon:
         caption_starts=tuple(lower["caption_starts"]),
         caption_markers=tuple(lower["caption_markers"]),
         function_words=frozenset(lower["function_words"]),
+        dateline_non_places=frozenset(lower["dateline_non_places"]),
         min_function_word_ratio=float(data["min_function_word_ratio"]),
         min_words_for_language_check=int(data["min_words_for_language_check"]),
         credit_cue_re=re.compile(r"(?<!\w)(" + _alternation(data["credit_cues"]) + r")\s+", re.IGNORECASE),
         # "Baca juga: ...", "Sumber : Reuters", "BACA JUGA - ..."
-        label_re=re.compile(r"^\s*(" + _alternation(labels) + r")\s*(?::|-|–|—)\s*", re.IGNORECASE),
+        label_re=re.compile(r"^\s*(" + _alternation(labels) + r")(?:\s*:|\s+(?:-|–|—)\s)\s*", re.IGNORECASE),
         trailer_re=re.compile(r"^\s*(?:" + _alternation(data["trailer_starts"]) + r")(?!\w)", re.IGNORECASE),
-        caption_re=re.compile(r"^\s*(?:" + _alternation(data["caption_starts"]) + r")\s*:", re.IGNORECASE),
+        caption_re=re.compile(r"^\s*\(?\s*(?:" + _alternation(data["caption_starts"]) + r")\s*:", re.IGNORECASE),
     )
 
 

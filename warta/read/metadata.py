@@ -16,8 +16,8 @@ from .lexicon import LayoutLexicon
 _TERMINAL = ".!?:;\"”’')]…»"
 _DASH = r"(?:-{1,3}|–|—)"
 # One word of a place name: "Seoul", "JAKARTA", "Den", "Banda", "Kuala", "St.", "Al-Quds".
-_PLACE_WORD = r"[A-Z][A-Za-z'’]*(?:\.|-[A-Za-z]+)?"
-_PLACE = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}"
+_PLACE_WORD = r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z'’]*(?:\.|-[A-Za-z]+)?"
+_PLACE = rf"(?:{_PLACE_WORD})(?: (?:{_PLACE_WORD})){{0,3}}"
 # "Seoul, Korea Selatan (ANTARA) -", "Jakarta (ANTARA) -"
 _DATELINE_PAREN = re.compile(
     rf"(?P<place>{_PLACE})(?:, (?P<region>{_PLACE}))? ?\((?P<agency>[A-Za-z][\w .&/]{{1,30}})\)\s*{_DASH}"
@@ -33,8 +33,12 @@ _WORD = re.compile(r"\S+")
 # A token of an outlet name after a credit cue.
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w.&'’-]*|&")
 
+_LAST_BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
+
 MAX_HEADLINE_WORDS = 30
 MAX_LABEL_WORDS = 40
+MAX_CREDIT_LINE_WORDS = 12
+MAX_CAPTION_WORDS = 60
 
 
 @dataclass
@@ -85,7 +89,7 @@ def split_paragraphs(text: str, lex: LayoutLexicon) -> list[tuple[int, int]]:
 def _continues(text: str, prev: tuple[int, int], line: tuple[int, int], lex: LayoutLexicon, count: int) -> bool:
     if "\n" in text[prev[1] : line[0]].replace("\n", "", 1):
         return False  # a blank line between them
-    if count == 1 and paragraphs_first_is_single_line(text, prev):
+    if count == 1 and _is_first_line(text, prev):
         return False  # the first line is the headline
     before, current = text[prev[0] : prev[1]], text[line[0] : line[1]]
     if before[-1] in _TERMINAL or _layout_line_kind(before, lex) or _layout_line_kind(current, lex):
@@ -93,7 +97,7 @@ def _continues(text: str, prev: tuple[int, int], line: tuple[int, int], lex: Lay
     return current[0].islower() or current[0].isdigit() or len(before) >= 60
 
 
-def paragraphs_first_is_single_line(text: str, first: tuple[int, int]) -> bool:
+def _is_first_line(text: str, first: tuple[int, int]) -> bool:
     # Only the very first line of the text can be a headline.
     return text[: first[0]].strip() == ""
 
@@ -106,14 +110,21 @@ def _layout_line_kind(line: str, lex: LayoutLexicon) -> str | None:
     match = lex.label_re.match(stripped)
     if match and words <= MAX_LABEL_WORDS:
         kind = lex.label_kind(match.group(1))
-        return {"related": "related", "credit": "credit"}.get(kind or "", "trailer")
+        if kind != "credit" or words <= MAX_CREDIT_LINE_WORDS:
+            return {"related": "related", "credit": "credit"}.get(kind or "", "trailer")
     if lex.trailer_re.match(stripped) and words <= MAX_LABEL_WORDS:
         return "trailer"
     if _INITIALS.fullmatch(stripped):
         return "trailer"
-    if words <= 60 and (lex.caption_re.match(stripped) or any(m in stripped.casefold() for m in lex.caption_markers)):
+    if words <= MAX_CAPTION_WORDS and (lex.caption_re.match(stripped) or _credit_in_last_brackets(stripped, lex)):
         return "caption"
     return None
+
+
+def _credit_in_last_brackets(line: str, lex: LayoutLexicon) -> bool:
+    """A photo credit closing the line: "... di Manila. (ANTARA FOTO/Rizki/nym)"."""
+    match = _LAST_BRACKETS.search(line)
+    return bool(match) and any(marker in match.group(1).casefold() for marker in lex.caption_markers)
 
 
 def _label_value(line: str, lex: LayoutLexicon) -> tuple[str | None, str]:
@@ -149,7 +160,8 @@ def find_dateline(text: str, start: int, lex: LayoutLexicon) -> tuple[str, str |
     """(place, agency, span) of a dateline opening the paragraph at ``start``, else None."""
     match = _DATELINE_PAREN.match(text, start)
     if match:
-        agency = lex.canonical_agency(match.group("agency").strip())
+        # "(ANTARA/Xinhua)": the first is the agency; find_dateline_credits reads the others.
+        agency = lex.canonical_agency(match.group("agency").split("/")[0].strip())
         return normalise_place(match.group("place")), agency, (start, match.end())
     match = _DATELINE_COMMA.match(text, start)
     if match:
@@ -159,12 +171,21 @@ def find_dateline(text: str, start: int, lex: LayoutLexicon) -> tuple[str, str |
         if _agency_like(first, lex) and re.fullmatch(_PLACE, second):
             return normalise_place(second), lex.canonical_agency(first), (start, match.end())
     match = _DATELINE_BARE.match(text, start)
-    if match and not lex.is_agency(match.group("place")):
+    if match and not lex.is_agency(match.group("place")) and \
+            match.group("place").split()[0].casefold() not in lex.dateline_non_places:
         end = match.end()
         while text[end - 1] == " ":
             end -= 1
         return normalise_place(match.group("place")), None, (start, end)
     return None
+
+
+def dateline_credits(text: str, span: tuple[int, int]) -> list[str]:
+    """Agencies after the first in a dateline: "Beijing (ANTARA/Xinhua) -" credits Xinhua."""
+    match = re.search(r"\(([^()]*)\)", text[span[0] : span[1]])
+    if not match:
+        return []
+    return [part.strip() for part in match.group(1).split("/")[1:] if part.strip()]
 
 
 # ---- credits ------------------------------------------------------------------------------
@@ -187,7 +208,7 @@ def _read_name(text: str, pos: int, end: int, lex: LayoutLexicon) -> tuple[str |
         if not match or match.end() > end:
             break
         token = match.group(0)
-        trailing_dot = token.endswith(".") and not re.search(r"\.\w", token)
+        trailing_dot = token.endswith(".")  # "dikutip dari Kompas.com." ends the sentence and the name
         if trailing_dot:
             token = token[:-1]
         if token in lex.name_stoppers:
@@ -234,9 +255,9 @@ def analyse_layout(text: str, lex: LayoutLexicon) -> LayoutResult:
     kinds: list[str] = []
     for index, (start, end) in enumerate(spans):
         kind = _layout_line_kind(text[start:end], lex) or "body"
-        if index == 0 and kind == "body" and len(spans) > 1 and _is_headline(text[start:end]):
-            if find_dateline(text, start, lex) is None:
-                kind = "headline"
+        if (index == 0 and kind == "body" and len(spans) > 1 and _is_headline(text[start:end])
+                and find_dateline(text, start, lex) is None):
+            kind = "headline"
         kinds.append(kind)
     paragraphs = list(zip([s for s, _ in spans], [e for _, e in spans], kinds))
     paragraphs = _split_trailing_initials(text, paragraphs)
@@ -253,10 +274,11 @@ def analyse_layout(text: str, lex: LayoutLexicon) -> LayoutResult:
                 dateline = find_dateline(text, start, lex)
                 if dateline:
                     result.dateline_place, result.agency, result.dateline_span = dateline
+                    credits.extend((start, name) for name in dateline_credits(text, dateline[2]))
                 first_body = False
             credits.extend(find_credits(text, start, end, lex))
         elif kind == "related":
-            label, value = _label_value(chunk, lex)
+            _, value = _label_value(chunk, lex)
             if value:
                 result.related.append(value)
         elif kind == "credit":

@@ -28,7 +28,7 @@ def is_url(source: str) -> bool:
 def fetch(url: str) -> Fetched:
     request = urllib.request.Request(url, headers={"User-Agent": f"warta/{__version__}"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - http(s) only
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             data = response.read(MAX_INPUT_BYTES + 1)
             content_type = response.headers.get_content_type() or ""
             charset = response.headers.get_content_charset()

@@ -44,13 +44,39 @@ def _is_closing(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
 def _opens_sentence(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
     s, e, kind = tok
     ch = text[s]
-    if ch.isupper() or ch.isdigit():
+    # Capitals, digits, and letters of scripts without case (kana, hanzi, Arabic).
+    if ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.islower()):
         return True
     if kind == "quote":
         return ch in OPEN_QUOTES or (ch not in CLOSE_QUOTES and s != prev_end)
     if kind == "punct":
         return ch in _OPENING_PUNCT or ch in "-–—•"
     return kind in ("money", "url") and not ch.islower()
+
+
+def _starts_after(text: str, tokens: list[tuple[int, int, str]], term: int, nxt: int) -> bool:
+    """Does tokens[nxt] open a new sentence after the terminator tokens[term]?"""
+    s, e, kind = tokens[nxt]
+    ch = text[s]
+    before = tokens[term - 1] if term > 0 else None
+    if ch.isdigit():
+        # "Symbian OS v9. 1" and "pukul 10. 30" are broken numbers rather than a new sentence.
+        return before is None or not text[before[1] - 1].isdigit()
+    if _opens_sentence(text, tokens[nxt], tokens[nxt - 1][1]):
+        return True
+    # A lowercase word after a bare period that follows an ordinary word (not a short,
+    # unlisted abbreviation) still starts a sentence; after "?", "!" or a closing quote it
+    # is the speech verb of the same sentence ("Siapa dia?" tanya Budi).
+    return (
+        kind == "word"
+        and ch.islower()
+        and nxt == term + 1
+        and text[tokens[term][0]:tokens[term][1]] == "."
+        and before is not None
+        and before[2] == "word"
+        and before[1] - before[0] >= 4
+        and text[before[1] - 1] != "."
+    )
 
 
 def _line_break(text: str, prev_end: int, next_start: int) -> int:
@@ -76,8 +102,8 @@ def split_sentences(text: str, tokens: list[tuple[int, int, str]],
                 or _is_closing(text, tokens[j], tokens[j - 1][1])
             ):
                 j += 1
-            if j == n or _opens_sentence(text, tokens[j], tokens[j - 1][1]) or (
-                _line_break(text, tokens[j - 1][1], tokens[j][0])
+            if j == n or _line_break(text, tokens[j - 1][1], tokens[j][0]) or _starts_after(
+                text, tokens, i, j
             ):
                 bounds.append((first, j))
                 first = j

@@ -28,6 +28,8 @@ PROVIDES = frozenset({"dates"})
 
 _ORDER = ("day_month", "date", "ago", "relative_period", "weekday", "relative_day", "month", "year")
 _WORD = re.compile(r"\w+")
+_SCENE_OPENERS = frozenset({"pada", "dalam", "saat", "ketika", "sejak", "hingga", "sampai", "sebelumnya"})
+_RELATIVE = re.compile(r"(?i)(?:,\s*|\b)yang\b")
 _FUTURE_BEFORE, _FUTURE_AFTER, _CREDIT_BEFORE = 5, 3, 7  # windows, in words
 
 
@@ -42,18 +44,24 @@ class DateExpression:
 
 
 def run(doc: Document, res: Resources) -> Document:
+    rules: TimeRules = res.get("time_rules")
     exprs = resolve_dates(doc, res)
     by_sentence: dict[int | None, list[DateExpression]] = {}
     for expr in exprs:
         by_sentence.setdefault(expr.sentence, []).append(expr)
+    lead = _lead_paragraph(doc)
     speaker_dates, actor_dates = _credit_dates(doc, exprs)
+    scene = _scene_date(doc, exprs, lead)
     for event in doc.events:
         own = _nearest(event, by_sentence.get(event.sentence, []), doc)
         if own is not None:
-            if own.granularity == "day":
+            if own.granularity == "day" and not (own.credit and _before_statement(doc, event, rules)):
                 _set(event, own.iso, (own.start, own.end))
             continue
-        event.date = _credited(doc, event, speaker_dates, actor_dates)
+        in_lead = event.sentence < len(doc.sentences) and doc.sentences[event.sentence].paragraph == lead
+        event.date = _credited(doc, event, speaker_dates, actor_dates, in_lead)
+        if event.date is None and scene is not None:
+            _set(event, scene.iso, None)
     return doc
 
 
@@ -63,20 +71,56 @@ def _set(event: Event, iso: str, span: tuple[int, int] | None) -> None:
         event.explanation.date_span = span
 
 
-def _nearest(event: Event, exprs: list[DateExpression], doc: Document) -> DateExpression | None:
-    if not exprs:
-        return None
+def _trigger(event: Event, doc: Document) -> tuple[int, int]:
     if event.explanation is not None:
-        a, b = event.explanation.trigger_start, event.explanation.trigger_end
-    else:
-        a = b = doc.sentences[event.sentence].start if event.sentence < len(doc.sentences) else 0
+        return event.explanation.trigger_start, event.explanation.trigger_end
+    pos = doc.sentences[event.sentence].start if event.sentence < len(doc.sentences) else 0
+    return pos, pos
+
+
+def _nearest(event: Event, exprs: list[DateExpression], doc: Document) -> DateExpression | None:
+    """The expression nearest the trigger in its clause: one behind a relative clause
+    ("..., yang dijadwalkan pada 28 September") dates something else."""
+    a, b = _trigger(event, doc)
 
     def distance(expr: DateExpression) -> float:
         if expr.start >= b:  # Indonesian puts the time after the verb: "tiba ... pada Senin"
             return 0.8 * len(_WORD.findall(doc.text[b : expr.start]))
         return len(_WORD.findall(doc.text[expr.end : a]))
 
-    return min(exprs, key=distance)
+    usable = [e for e in exprs if not (e.start >= b and _RELATIVE.search(doc.text, b, e.start))]
+    return min(usable, key=distance) if usable else None
+
+
+def _before_statement(doc: Document, event: Event, rules: TimeRules) -> bool:
+    """A quoted act in the perfect ("Kami telah bertemu") happened before the credited statement."""
+    if event.in_quote is None:
+        return False
+    a, _ = _trigger(event, doc)
+    return bool(_words_before(doc.text, max(0, a - 40), a, 2) & rules.perfect)
+
+
+def _lead_paragraph(doc: Document) -> int | None:
+    for i, p in enumerate(doc.paragraphs):
+        if p.kind == "body":
+            return i
+    return None
+
+
+def _scene_date(doc: Document, exprs: list[DateExpression], lead: int | None) -> DateExpression | None:
+    """A day the lead paragraph sets the story on, in a sentence-opening adverbial ("Pada aksi
+    demo Minggu (15/9), ..." / "Semalam, Riyadh ..."): the day of the story's scene."""
+    for expr in exprs:
+        if expr.sentence is None or expr.credit or expr.granularity != "day":
+            continue
+        sentence = doc.sentences[expr.sentence]
+        if sentence.paragraph != lead:
+            continue
+        comma = doc.text.find(",", sentence.start, sentence.end)
+        opening = doc.text[sentence.start : expr.start].split()
+        if comma != -1 and expr.end <= comma and (not opening or opening[0].lower() in _SCENE_OPENERS):
+            return expr
+    return None
 
 
 def _credit_dates(doc: Document, exprs: list[DateExpression]):
@@ -101,14 +145,17 @@ def _actor_key(code: str) -> str:
     return code if code[:3] in ("IGO", "NGO", "IMG", "MNC") else code[:3]
 
 
-def _credited(doc: Document, event: Event, speaker_dates: dict[str, str], actor_dates: dict[str, str]):
+def _credited(doc: Document, event: Event, speaker_dates: dict[str, str], actor_dates: dict[str, str],
+              in_lead: bool) -> str | None:
+    """The credit date of the event's speaker; in the lead (which sums up the quoted stances)
+    any actor of the credited speaker's country or organisation qualifies."""
     if event.in_quote is not None:
         for quote in doc.quotes:
             if quote.id == event.in_quote and quote.speaker in speaker_dates:
                 return speaker_dates[quote.speaker]
     if event.source_entity in speaker_dates:
         return speaker_dates[event.source_entity]
-    if event.source:
+    if in_lead and event.source:
         return actor_dates.get(_actor_key(event.source))
     return None
 
@@ -134,9 +181,9 @@ def resolve_dates(doc: Document, res: Resources) -> list[DateExpression]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             resolved = _resolve(kind, m, doc.text, start, base, rules)
+            taken.append((m.start(), m.end()))  # a rejected match still hides its sub-matches
             if resolved is None:
                 continue
-            taken.append((m.start(), m.end()))
             credit = _words_before(doc.text, start, m.start(), _CREDIT_BEFORE) & rules.credit_cues
             out.append(DateExpression(m.start(), m.end(), resolved[0], resolved[1], index, bool(credit)))
     return sorted(out, key=lambda e: e.start)
@@ -201,6 +248,8 @@ def _absolute(kind: str, m: re.Match[str], text: str, floor: int, base: date | N
         day, month, year_text = int(m.group(1)), int(m.group(2)), m.group(3)
     else:
         day, month, year_text = int(m.group(1)), rules.months[m.group(2).lower()], m.group(3)
+    if kind == "date" and not year_text and _words_before(text, floor, m.start(), 2) & rules.date_names:
+        return None  # "serangan 11 September" names an event, it does not date this one
     if year_text:
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         if kind == "date":

@@ -16,7 +16,7 @@ from ..errors import ResourceError
 
 _MAPS = ("days", "months", "relative_days", "relative_periods", "numbers", "units")
 _LISTS = ("day_past", "day_past_week", "day_future", "day_future_week", "day_parts", "future_cues",
-          "credit_cues", "month_parts")
+          "credit_cues", "month_parts", "date_names", "perfect")
 _UNITS = ("day", "week", "month", "year")
 
 
@@ -34,6 +34,8 @@ class TimeRules:
     day_future_week: frozenset[str]
     future_cues: frozenset[str]
     credit_cues: frozenset[str]
+    date_names: frozenset[str]
+    perfect: frozenset[str]
     patterns: dict[str, re.Pattern[str]]
     # parsed absolute dates, so dateparser runs once per distinct string
     parsed: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -101,6 +103,7 @@ def compile_time_rules(data: Any, where: str = "time.yaml") -> TimeRules:
         day_past=lower("day_past"), day_past_week=lower("day_past_week"),
         day_future=lower("day_future"), day_future_week=lower("day_future_week"),
         future_cues=lower("future_cues"), credit_cues=lower("credit_cues"),
+        date_names=lower("date_names"), perfect=lower("perfect"),
         patterns=patterns,
     )
 

@@ -181,6 +181,12 @@ def _items(values: list[str]) -> str:
     return ";".join(clean(v).replace(";", ",") for v in values if v)
 
 
+def _amount(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value}"
+
+
 def _place_type(entity: dict[str, Any]) -> int:
     """1 (country) when the place's actor code is a bare country code, else 4 (city/landmark)."""
     return 1 if len(entity.get("actor") or "") == 3 else 4
@@ -209,7 +215,7 @@ def gkg_record(article: dict[str, Any], entities: list[dict[str, Any]], quotes: 
         f"{q['start_char']}|{(q['end_char'] or 0) - (q['start_char'] or 0)}|{clean(q.get('cue'))}|"
         f"{clean(q.get('text')).replace('#', ' ').replace('|', ' ')}|{clean(q.get('speaker_name'))}"
         for q in quotes)
-    amount_text = ";".join(f"{_num(a.get('value'))},{clean(a.get('object'))},{a.get('start_char')}" for a in amounts)
+    amount_text = ";".join(f"{_amount(a.get('value'))},{clean(a.get('object'))},{a.get('start_char')}" for a in amounts)
     all_names = ";".join(f"{clean(e['name']).replace(',', ' ')},{first_offsets.get(e['entity_id'], -1)}"
                          for e in entities if e["name"])
     day = stamp(article.get("published")) or stamp(article.get("added"))

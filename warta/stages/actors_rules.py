@@ -1,0 +1,94 @@
+"""Helpers of the actors stage: codes for places and for organisations from their names."""
+
+from __future__ import annotations
+
+from ..lang.gazetteer import REGION_CODES
+
+_TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
+# Words before a region that make it a location, not an actor ("di Timur Tengah").
+_LOCATIVE = frozenset({"di", "ke", "dari", "kawasan", "wilayah", "region", "benua", "seluruh", "sepanjang",
+                       "antara", "perairan", "daratan"})
+# Words after which a place is a destination or location, not the organisation's country.
+_NOT_OWNER = frozenset({"di", "untuk", "ke", "bagi", "atas"})
+
+
+def is_transnational(code: str | None) -> bool:
+    return bool(code) and code.startswith(_TRANSNATIONAL)
+
+
+def place_code(doc, index, entity, entry, gazetteer) -> str | None:
+    if entry is None:
+        for mid in entity.mentions:
+            m = doc.mention(mid)
+            if m is not None and m.kind == "name":
+                entry = gazetteer.lookup(doc.span(m.start, m.end))
+                if entry is not None and entry.type in ("GPE", "LOC"):
+                    break
+                entry = None
+    if entry is None:
+        return None
+    if entry.lat is not None and entity.latitude is None:
+        entity.latitude, entity.longitude = entry.lat, entry.lon
+    if entity.type == "GPE" or entry.type == "GPE":
+        return entry.country or entry.actor
+    if entry.actor in REGION_CODES and not _acts(doc, entity):
+        return None  # a region only named as a location ("ketegangan di Timur Tengah")
+    return entry.actor
+
+
+def _acts(doc, entity) -> bool:
+    for mid in entity.mentions:
+        m = doc.mention(mid)
+        if m is None or m.kind != "name":
+            continue
+        before = doc.text[max(0, m.start - 40) : m.start].split()
+        if not before or before[-1].casefold() not in _LOCATIVE:
+            return True
+    return False
+
+
+def org_from_name(doc, entity, entry, gazetteer, titles) -> tuple[str | None, str | None]:
+    """(code, role): code None when the country is not in the name and the gazetteer lacks it."""
+    names = [entity.name] + [doc.span(m.start, m.end) for m in map(doc.mention, entity.mentions)
+                             if m is not None and m.kind == "name"]
+    role = None
+    for name in names:
+        role = titles.org_role(name)
+        if role:
+            break
+    country, igo = None, None
+    for name in names:
+        country, igo = _owner_in_name(name, gazetteer, entry)
+        if country or igo:
+            break
+    if entry is not None and entry.actor:
+        if country and not is_transnational(entry.actor) and entry.actor[:3] != country:
+            return country + (role or entry.actor[3:6]), role  # "DPR AS" is not the Indonesian DPR
+        return entry.actor, role
+    if igo:
+        return igo, role
+    if country:
+        return country + (role or ""), role
+    return None, role
+
+
+def _owner_in_name(name: str, gazetteer, entry) -> tuple[str | None, str | None]:
+    """The country (or IGO) a name carries: "Kementerian Luar Negeri Iran" -> IRN."""
+    words = name.replace("(", " ").replace(")", " ").split()
+    country, igo = None, None
+    for i in range(len(words)):
+        if i > 0 and words[i - 1].casefold() in _NOT_OWNER:
+            break
+        for n in range(min(4, len(words) - i), 0, -1):
+            piece = " ".join(words[i : i + n])
+            if n == len(words):
+                continue  # the whole name is the entity itself
+            found = gazetteer.lookup(piece)
+            if found is None or found is entry:
+                continue
+            if found.type in ("GPE", "LOC") and found.country and country is None:
+                country = found.country
+            elif found.type == "ORG" and is_transnational(found.actor) and igo is None:
+                igo = found.actor
+            break
+    return country, igo

@@ -1,0 +1,183 @@
+"""Entities stage: name mentions (PER, ORG, GPE, LOC) from the CRF tagger and the gazetteer.
+
+The CRF (warta/lang/id/ner) finds names it has never seen, people above all; the gazetteer
+knows countries, cities, international organisations and their short forms and is trusted
+for their type. Where the two overlap the more specific reading wins, deterministically:
+
+- equal spans: the gazetteer's type;
+- a gazetteer name inside a longer CRF organisation or place ("Kementerian Pertahanan Korsel",
+  "Laut China Selatan"): the CRF span, the whole name;
+- a gazetteer name at the edge of a CRF person ("Korsel Yoon Suk Yeol"): both, cut apart;
+- otherwise the longer span, the gazetteer's on a tie.
+
+The CRF knows places only as LOC; a place is GPE when the gazetteer or the word lists say it
+is a country, province or city, or when a word like "Kota"/"Provinsi" introduces it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import Document, Mention
+from ..ner_features import GPE_CATEGORIES, LOC_CATEGORIES, NerLexicon
+from ..resources import Resources
+
+NAME = "entities"
+REQUIRES = {"tokens", "sentences"}
+PROVIDES = {"mentions"}
+
+STORY_KINDS = ("headline", "body")
+_NEVER_ALONE = frozenset({"title", "time", "common", "orghead", "gpehead", "lochead"})
+_EDGE_PUNCT = frozenset("-–—,.;:()[]\"'“”‘’/")
+
+
+@dataclass
+class _Span:
+    start: int  # char offsets
+    end: int
+    type: str
+    source: str
+    sentence: int | None
+    tok_start: int = -1  # token indices in doc.tokens, -1 when unknown
+    tok_end: int = -1
+
+
+def run(doc: Document, res: Resources) -> Document:
+    model = res.get("ner_model")
+    gazetteer = res.get("gazetteer") if "gazetteer" in res.names() else None
+    crf = _crf_spans(doc, model)
+    gaz = _gazetteer_spans(doc, gazetteer)
+    merged = _merge(doc, crf, gaz, model.lexicon)
+    for span in merged:
+        if span.type == "LOC" and span.source == "ner":
+            span.type = _place_type(doc.span(span.start, span.end), gazetteer, model.lexicon)
+    start = len(doc.mentions)
+    for n, span in enumerate(sorted(merged, key=lambda s: (s.start, -s.end)), start=start + 1):
+        doc.mentions.append(Mention(f"m{n}", span.start, span.end, span.type, "name", None, span.sentence, span.source))
+    return doc
+
+
+def _crf_spans(doc: Document, model) -> list[_Span]:
+    lexicon: NerLexicon = model.lexicon
+    out: list[_Span] = []
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.paragraph < len(doc.paragraphs) and doc.paragraphs[sentence.paragraph].kind not in STORY_KINDS:
+            continue
+        tokens = doc.sentence_tokens(sentence)
+        words = [doc.text[t.start : t.end] for t in tokens]
+        for a, b, typ in model.spans(words):
+            a, b = _trim(words, a, b, typ, lexicon)
+            if a >= b or _rejected(words, a, b, lexicon):
+                continue
+            first = sentence.token_start
+            out.append(_Span(tokens[a].start, tokens[b - 1].end, typ, "ner", index, first + a, first + b))
+    return out
+
+
+def _trim(words: list[str], a: int, b: int, typ: str, lexicon: NerLexicon) -> tuple[int, int]:
+    """Drop edge punctuation, lower-case function words, and title words before a person's name."""
+    while a < b and (words[a] in _EDGE_PUNCT or _is_lower_function(words[a], lexicon)):
+        a += 1
+    while b > a and (words[b - 1] in _EDGE_PUNCT or _is_lower_function(words[b - 1], lexicon)):
+        b -= 1
+    if typ == "PER":
+        while a < b - 1 and "title" in lexicon.categories(words[a]):
+            a += 1
+    return a, b
+
+
+def _is_lower_function(word: str, lexicon: NerLexicon) -> bool:
+    return word.islower() and "common" in lexicon.categories(word)
+
+
+def _rejected(words: list[str], a: int, b: int, lexicon: NerLexicon) -> bool:
+    """Generic false positives: a title, head word, day/month or common word standing alone."""
+    if b - a != 1:
+        return False
+    word = words[a]
+    if not any(ch.isalpha() for ch in word):
+        return True
+    return bool(lexicon.categories(word) & _NEVER_ALONE)
+
+
+def _gazetteer_spans(doc: Document, gazetteer) -> list[_Span]:
+    if gazetteer is None:
+        return []
+    out = []
+    for match in gazetteer.find(doc):
+        if match.type in ("PER", "ORG", "GPE", "LOC"):
+            out.append(_Span(match.start, match.end, match.type, "gazetteer", match.sentence,
+                             match.token_start, match.token_end))
+    return out
+
+
+def _merge(doc: Document, crf: list[_Span], gaz: list[_Span], lexicon: NerLexicon) -> list[_Span]:
+    kept: list[_Span] = list(gaz)
+    for span in crf:
+        overlapping = [g for g in kept if g.start < span.end and span.start < g.end]
+        if not overlapping:
+            kept.append(span)
+            continue
+        if any(g.start <= span.start and span.end <= g.end for g in overlapping):
+            continue  # inside (or equal to) a gazetteer name: the gazetteer's reading stands
+        inside = [g for g in overlapping if span.start <= g.start and g.end <= span.end]
+        if len(inside) == len(overlapping) and span.type in ("ORG", "LOC"):
+            for g in inside:  # "Kementerian Pertahanan Korsel": the whole organisation
+                kept.remove(g)
+            kept.append(span)
+            continue
+        if len(inside) == len(overlapping) and span.type == "PER":
+            if any(g.type == "PER" for g in inside):
+                for g in inside:
+                    kept.remove(g)
+                kept.append(span)
+                continue
+            rest = _person_remainder(doc, span, inside, lexicon)
+            if rest is not None:
+                kept.append(rest)
+            continue
+        # partial overlap: the longer span wins, the gazetteer's on a tie
+        longest = max(overlapping, key=lambda g: g.end - g.start)
+        if span.end - span.start > longest.end - longest.start:
+            for g in overlapping:
+                kept.remove(g)
+            kept.append(span)
+    return kept
+
+
+def _person_remainder(doc: Document, span: _Span, inside: list[_Span], lexicon: NerLexicon) -> _Span | None:
+    """What is left of a CRF person once known names and titles are cut off its edges."""
+    if span.tok_start < 0:
+        return None
+    tokens = doc.tokens[span.tok_start : span.tok_end]
+    words = [doc.text[t.start : t.end] for t in tokens]
+    known = [any(g.start < t.end and t.start < g.end for g in inside) for t in tokens]
+    a, b = 0, len(tokens)
+    while a < b and (known[a] or words[a] in _EDGE_PUNCT or "title" in lexicon.categories(words[a])):
+        a += 1
+    while b > a and (known[b - 1] or words[b - 1] in _EDGE_PUNCT):
+        b -= 1
+    if a >= b or any(known[a:b]) or _rejected(words, a, b, lexicon) or not words[a][:1].isupper():
+        return None  # nothing clean is left, or the known name sits inside the person's name
+    return _Span(tokens[a].start, tokens[b - 1].end, "PER", "ner", span.sentence,
+                 span.tok_start + a, span.tok_start + b)
+
+
+def _place_type(surface: str, gazetteer, lexicon: NerLexicon) -> str:
+    """GPE for countries, provinces and cities; LOC for regions, seas, mountains, facilities."""
+    if gazetteer is not None:
+        entry = gazetteer.lookup(surface)
+        if entry is not None and entry.type in ("GPE", "LOC"):
+            return entry.type
+    cats = lexicon.categories(surface)
+    if cats & GPE_CATEGORIES:
+        return "GPE"
+    if cats & LOC_CATEGORIES:
+        return "LOC"
+    words = surface.split()
+    head = lexicon.categories(words[0]) | (lexicon.categories(" ".join(words[:2])) if len(words) > 1 else frozenset())
+    if "lochead" in head:
+        return "LOC"
+    if "gpehead" in head:
+        return "GPE"
+    return "GPE"  # most unnamed-before places in news are towns and regencies

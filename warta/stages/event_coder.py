@@ -1,0 +1,307 @@
+"""Coding one sentence: triggers from the verb dictionary, their arguments and modality.
+
+The events stage (events.py) calls :func:`code_sentence` for every body sentence and turns the
+returned :class:`Coded` triggers into Event records. Nothing here keeps state between
+documents; what one sentence leaves for the next (the last topic, the last targets) travels in
+a :class:`Discourse` the stage creates per document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Quote
+from ..lang.verbs import Pattern, TriggerMatch, VerbDictionary
+from .event_args import Arg, MentionRef, SentenceView
+from .modality import Modality, decide
+
+_OBJECT_WINDOW = 9
+_QUALIFIER_WINDOW = 12
+# Nominal triggers behind these words are background ("setelah serangan ..."), not new events,
+# unless they are meetings or visits ("pasca pertemuan dengan Prancis").
+_BACKGROUND_FAMILIES_OK = ("consult", "cooperate")
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences of the same document leave for later ones."""
+
+    quotes: list[tuple[Quote, Arg | None, Arg | None]] = field(default_factory=list)  # quote, speaker, addressee
+    topic: list[Arg] = field(default_factory=list)  # the last subject actors
+    targets: list[Arg] = field(default_factory=list)  # targets of the previous sentence
+
+
+@dataclass
+class Coded:
+    """One trigger with its arguments, before it becomes Event records."""
+
+    match: TriggerMatch
+    code: str
+    sources: list[Arg]
+    targets: list[Arg]
+    symmetric: bool
+    modality: Modality
+    quote: Quote | None
+    emitted: bool = True  # False for a trigger absorbed as the content of another
+
+
+# ---- helpers ------------------------------------------------------------------------------------
+def _has_words(view: SentenceView, lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    for i in range(lo, min(hi, view.end)):
+        if view.w(i) in (";", "bahwa") and i > lo:
+            return False
+        for phrase in phrases:
+            if all(view.w(i + k) == phrase[k] for k in range(len(phrase))):
+                return True
+    return False
+
+
+def _cue_before(view: SentenceView, t: int, cues: tuple[str, ...]) -> bool:
+    return any(view.w(i) in cues for i in range(max(view.first, t - 4), t))
+
+
+def _args(view: SentenceView, refs: list[MentionRef], how: str = "mention") -> list[Arg]:
+    """Actors of a mention group in text order, one per country or organisation (the most
+    specific code wins: "Kanselir Jerman, Angela Merkel" is DEUGOV, once)."""
+    out: list[Arg] = []
+    for ref in sorted(refs, key=lambda r: r.first):
+        if not ref.actor:
+            continue
+        arg = view.arg(ref, how)
+        key = _level(arg.actor)
+        same = next((a for a in out if _level(a.actor) == key), None)
+        if same is None:
+            out.append(arg)
+        elif len(arg.actor or "") > len(same.actor or ""):
+            out[out.index(same)] = arg
+    return out
+
+
+def _level(actor: str | None) -> str:
+    code = actor or ""
+    return code if code.startswith(("IGO", "NGO", "IMG", "MNC")) else code[:3]
+
+
+def quote_at(discourse: Discourse, char: int) -> tuple[Quote, Arg | None, Arg | None] | None:
+    for item in discourse.quotes:
+        if item[0].start <= char < item[0].end:
+            return item
+    return None
+
+
+def speaker_for(view: SentenceView, t: int, discourse: Discourse) -> list[Arg]:
+    """Who speaks the words at token t: the quote's speaker, else the sentence's saying subject."""
+    found = quote_at(discourse, view.doc.tokens[t].start)
+    if found and found[1] is not None:
+        return [found[1]]
+    refs = view.speech_subject(before=t) or view.speech_subject()
+    return _args(view, refs, "speaker")
+
+
+def _resolve_subject(view: SentenceView, t: int, discourse: Discourse) -> list[Arg]:
+    refs, pronoun = view.subject_left(t)
+    if refs:
+        return _args(view, refs)
+    if pronoun in view.cues.words("first_person"):
+        return speaker_for(view, t, discourse)
+    if pronoun in view.cues.words("third_person"):
+        # an unresolved "ia"/"mereka": the nearest actor before it, else the running topic
+        i = t - 1
+        while i >= view.first and view.w(i) != pronoun:
+            i -= 1
+        refs, _ = view.subject_left(i, cross=True)
+        return _args(view, refs, "pronoun") if refs else list(discourse.topic)
+    # no subject in the clause: the complement of a saying verb, or words inside a quote
+    if quote_at(discourse, view.doc.tokens[t].start) or view.speech_subject(before=t):
+        return speaker_for(view, t, discourse)
+    if t == view.first or view.is_verbish(view.first):
+        return _args(view, view.speech_subject(), "speaker")
+    return []
+
+
+def _bahwa_target(view: SentenceView, end: int) -> list[MentionRef]:
+    for i in range(end, min(view.end, end + 3)):
+        if view.w(i) == "bahwa":
+            for j in range(i + 1, view.end):
+                if j in view.mention_at and not view.in_pp(view.mention_at[j], i + 1):
+                    return view.group_right(view.mention_at[j], view.end)
+            return []
+    return []
+
+
+def _frame_targets(view: SentenceView, match: TriggerMatch, frames: tuple[str, ...]) -> tuple[list[MentionRef], str]:
+    end = match.end
+    if view.phrase_at(end, "generic_objects"):
+        return [], "generic"
+    for frame in frames:
+        if frame == "object":
+            refs = view.object_right(end)
+        elif frame == "bahwa":
+            refs = _bahwa_target(view, end)
+        elif frame == "nominal":
+            continue
+        else:
+            refs, _ = view.after_word(end, frame)
+        if refs:
+            return refs, frame
+    return [], ""
+
+
+def _anaphoric(view: SentenceView, end: int) -> bool:
+    for i in range(end, min(view.end, end + 3)):
+        if view.phrase_at(i, "anaphoric_objects"):
+            return True
+    return False
+
+
+def _choose(view: SentenceView, cands: list[TriggerMatch]) -> TriggerMatch | None:
+    for m in cands:
+        p = m.pattern
+        if p.cue and not _cue_before(view, m.start, p.cue):
+            continue
+        if p.object and not _has_words(view, m.end, m.end + _OBJECT_WINDOW, p.object):
+            continue
+        return m
+    return None
+
+
+def _code(view: SentenceView, m: TriggerMatch, mod: Modality) -> str:
+    p: Pattern = m.pattern
+    hi = min(view.clause_end(m.end) + 1, m.end + _QUALIFIER_WINDOW)
+    qual = next((q for q in p.qualifiers if _has_words(view, m.start, hi, q.words)), None)
+    if mod.refusal and p.refusal:
+        return p.refusal
+    if mod.intent:
+        return (qual.intent if qual and qual.intent else None) or p.intent or p.code
+    return qual.code if qual else p.code
+
+
+# ---- one trigger --------------------------------------------------------------------------------
+def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse) -> tuple[list[Arg], list[MentionRef], bool, bool]:
+    """Sources, target mentions, symmetric flag and whether the noun is background."""
+    p = m.pattern
+    t = m.start
+    light = next((i for i in range(max(view.first, t - 2), t) if view.w(i) in view.cues.words("light_verbs")), None)
+    if light is not None:
+        targets, frame = _frame_targets(view, m, p.frames)
+        return _resolve_subject(view, light, discourse), targets, frame in ("dengan", "antara"), False
+    prev = view.w(t - 1) if t > view.first else ""
+    background = prev in view.cues.words("prepositions") or prev in view.cues.words("boundaries")
+    sources: list[Arg] = []
+    targets: list[MentionRef] = []
+    symmetric = False
+    # possessor: "serangan Iran", "kunjungan Presiden Jokowi" (agent); "agresi Rusia" with frame object
+    j = m.end
+    while j < min(view.end, m.end + 3) and j not in view.mention_at and view.w(j) not in view.cues.words("prepositions") \
+            and not view.is_boundary(j) and view.w(j) != ",":
+        j += 1
+    if j in view.mention_at:
+        refs = view.group_right(view.mention_at[j], view.end)
+        if "object" in p.frames:
+            targets = refs
+        else:
+            sources = _args(view, refs)
+    between, _ = view.after_word(m.end, "antara")
+    if between and not sources:
+        pair = _args(view, between)
+        if len(pair) >= 2:
+            return pair[:1], [r for r in between if r.actor and _level(r.actor) == _level(pair[1].actor)], True, background
+    oleh, _ = view.after_word(m.end, "oleh", 10)
+    if oleh and not sources:
+        sources = _args(view, oleh)
+    if not targets:
+        frames = tuple(f for f in p.frames if f != "object")
+        targets, frame = _frame_targets(view, m, frames)
+        symmetric = frame in ("dengan", "antara")
+    if not sources and (background or t == view.first):
+        sources = _resolve_subject(view, t, discourse)
+    return sources, targets, symmetric, background
+
+
+def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
+                 following: list[SentenceView]) -> Coded | None:
+    p = m.pattern
+    t = m.start
+    quote = quote_at(discourse, view.doc.tokens[t].start)
+    symmetric = False
+    frame = ""
+    if p.role == "accused":
+        target_frames = tuple(f for f in p.frames if f != "object")
+        refs, frame = _frame_targets(view, m, target_frames) if target_frames else ([], "")
+        targets = _args(view, refs) if refs else _resolve_subject(view, t, discourse)
+        sources = speaker_for(view, t, discourse)
+        if not sources and targets:
+            # "klaim Presiden AS, Donald Trump ... Iran berada di belakang serangan"
+            first_target = min(
+                (r for r in view.mentions if r.entity and r.entity.id == targets[0].entity), key=lambda r: r.first,
+                default=None)
+            if first_target is not None:
+                sources = _resolve_subject(view, first_target.first, discourse)
+        if p.family == "demand" and (not sources or not targets):
+            return None
+    elif m.voice == "passive":
+        targets = _resolve_subject(view, t, discourse)
+        oleh, _ = view.after_word(m.end, "oleh", 10)
+        if not oleh and m.end in view.mention_at:
+            oleh = view.group_right(view.mention_at[m.end], view.end)
+        if oleh:
+            sources = _args(view, oleh)
+        elif quote or view.speech_subject(before=t):
+            sources = speaker_for(view, t, discourse)
+        else:
+            sources = []
+    elif m.voice == "nominal":
+        sources, refs, symmetric, background = _nominal_args(view, m, discourse)
+        if background and p.family not in _BACKGROUND_FAMILIES_OK:
+            return None
+        targets = _args(view, refs)
+        if not sources and not targets:
+            return None
+    else:
+        sources = _resolve_subject(view, t, discourse)
+        refs, frame = _frame_targets(view, m, p.frames)
+        targets = _args(view, refs)
+        symmetric = p.symmetric and bool(targets)
+    if not targets and p.role != "accused":
+        if _anaphoric(view, m.end) and discourse.targets:
+            targets = [discourse.targets[-1]]
+        elif quote and quote[2] is not None and frame != "generic":
+            targets = [quote[2]]
+    if p.symmetric and not targets and len(sources) >= 2:
+        sources, targets, symmetric = sources[:1], sources[1:2], True
+    if p.strict and not targets:
+        return None
+    if p.symmetric and targets:
+        symmetric = True
+    mod = decide(view, t, p, p.code, following)
+    code = _code(view, m, mod)
+    return Coded(m, code, sources, targets, symmetric, mod, quote[0] if quote else None)
+
+
+def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discourse,
+                  following: list[SentenceView]) -> list[Coded]:
+    """Every coded trigger of a sentence, in order; absorbed ones have ``emitted=False``."""
+    words = [view.w(i) for i in range(view.first, view.end)]
+    out: list[Coded] = []
+    scope_end = -1
+    i = 0
+    while i < len(words):
+        cands = verbs.candidates(words, i)
+        if not cands:
+            i += 1
+            continue
+        shifted = [TriggerMatch(c.start + view.first, c.end + view.first, c.voice, c.pattern) for c in cands]
+        m = _choose(view, shifted)
+        if m is None:
+            i += 1
+            continue
+        coded = code_trigger(view, m, discourse, following)
+        if coded is not None:
+            if m.start < scope_end:
+                coded.emitted = False
+            elif m.voice != "nominal" or coded.sources:
+                if m.pattern.absorb:
+                    scope_end = view.clause_end(m.end)
+            out.append(coded)
+        i = m.end - view.first
+    return out

@@ -1,0 +1,142 @@
+"""Events stage: CAMEO-coded events with source, target and modality for every body sentence.
+
+Triggers come from the verb-pattern dictionary (warta/lang/id/verbs/*.yaml, ``res.get("verbs")``),
+modality cues from modality.yaml (``res.get("modality")``). Arguments are found by walking the
+tokens around a trigger (event_args.py), modality by cue words (modality.py), one sentence at a
+time (event_coder.py). Headline and layout paragraphs never carry events (README rule 8).
+"""
+
+from __future__ import annotations
+
+from ..doc import Document, Entity, Event, Explanation, Mention
+from ..resources import Resources
+from .event_args import Arg, SentenceView
+from .event_coder import Coded, Discourse, code_sentence
+
+NAME = "events"
+REQUIRES = {"entities", "actors", "quotes"}
+PROVIDES = {"events"}
+
+
+def _entity_index(doc: Document) -> dict[str, Entity]:
+    """Mention id -> entity, from Mention.entity or from Entity.mentions (both may be set)."""
+    by_id = {e.id: e for e in doc.entities}
+    out: dict[str, Entity] = {}
+    for entity in doc.entities:
+        for mid in entity.mentions:
+            out[mid] = entity
+    for m in doc.mentions:
+        if m.entity and m.entity in by_id:
+            out[m.id] = by_id[m.entity]
+    return out
+
+
+def _speaker_arg(doc: Document, entity_id: str | None, mention_id: str | None, entities: dict[str, Entity],
+                 ) -> Arg | None:
+    entity = doc.entity(entity_id)
+    if entity is None and mention_id:
+        entity = entities.get(mention_id)
+    if entity is None or not entity.actor:
+        return None
+    mention = doc.mention(mention_id)
+    start, end = (mention.start, mention.end) if mention else (0, 0)
+    return Arg(entity.actor, entity.id, start, end, "speaker")
+
+
+def _lead_paragraph(doc: Document) -> int | None:
+    return next((i for i, p in enumerate(doc.paragraphs) if p.kind == "body"), None)
+
+
+def _dyad_key(code: str, source: Arg | None, target: Arg | None, symmetric: bool) -> tuple:
+    pair = (source.actor if source else None, target.actor if target else None)
+    if symmetric:
+        pair = tuple(sorted(pair, key=lambda a: a or ""))  # type: ignore[assignment]
+    return (code[:2], *pair)
+
+
+def _events_of(coded: Coded, doc: Document, sentence: int, lead: bool) -> list[Event]:
+    sources: list[Arg | None] = list(coded.sources) or [None]
+    targets: list[Arg | None] = list(coded.targets) or [None]
+    out = []
+    for source in sources:
+        for target in targets:
+            if source is not None and target is not None and (
+                    source.key() == target.key() or source.actor == target.actor):
+                continue  # nobody acts on itself
+            if source is None and target is None:
+                continue
+            tok = doc.tokens
+            explanation = Explanation(
+                sentence=sentence,
+                trigger_start=tok[coded.match.start].start,
+                trigger_end=tok[coded.match.end - 1].end,
+                pattern=coded.match.pattern.id,
+                source_span=(source.start, source.end) if source and source.end > source.start else None,
+                target_span=(target.start, target.end) if target and target.end > target.start else None,
+                modality_cue=coded.modality.cue,
+            )
+            out.append(Event(
+                id="", code=coded.code, sentence=sentence,
+                source=source.actor if source else None, target=target.actor if target else None,
+                source_entity=source.entity if source else None, target_entity=target.entity if target else None,
+                symmetric=coded.symmetric and source is not None and target is not None,
+                modality=coded.modality.value, is_root=lead,
+                in_quote=coded.quote.id if coded.quote else None, explanation=explanation,
+            ))
+    return out
+
+
+def run(doc: Document, res: Resources) -> Document:
+    verbs = res.get("verbs")
+    cues = res.get("modality")
+    try:
+        tables = res.get("cameo")
+    except Exception:  # noqa: BLE001 - events are still coded without the CAMEO tables
+        tables = None
+    entities = _entity_index(doc)
+    mentions: list[Mention] = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
+    discourse = Discourse()
+    for quote in sorted(doc.quotes, key=lambda q: q.start):
+        speaker = _speaker_arg(doc, quote.speaker, quote.speaker_mention, entities)
+        addressee = _speaker_arg(doc, quote.addressee, None, entities)
+        discourse.quotes.append((quote, speaker, addressee))
+    body = [i for i, s in enumerate(doc.sentences)
+            if 0 <= s.paragraph < len(doc.paragraphs) and doc.paragraphs[s.paragraph].kind == "body"]
+    if not doc.paragraphs:
+        body = list(range(len(doc.sentences)))
+    lead = _lead_paragraph(doc)
+    views = [SentenceView.build(doc, i, cues, entities, mentions) for i in body]
+    events: list[Event] = []
+    for k, view in enumerate(views):
+        seen: set[tuple] = set()
+        targets: list[Arg] = []
+        for coded in code_sentence(view, verbs, discourse, views[k + 1 : k + 3]):
+            targets.extend(coded.targets)
+            if not coded.emitted:
+                continue
+            is_lead = lead is not None and doc.sentences[view.index].paragraph == lead
+            for event in _events_of(coded, doc, view.index, is_lead):
+                key = _dyad_key(event.code, *_pick(coded, event), event.symmetric)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(event)
+            if coded.sources and coded.match.pattern.role != "accused":
+                discourse.topic = coded.sources[:1]
+        discourse.targets = targets or discourse.targets[-1:]
+    for n, event in enumerate(events, 1):
+        event.id = f"v{n}"
+        if tables is not None:
+            from ..cameo import enrich_event
+
+            enrich_event(event, tables)
+        else:
+            event.root_code, event.base_code = event.code[:2], event.code[:3]
+    doc.events = events
+    return doc
+
+
+def _pick(coded: Coded, event: Event) -> tuple[Arg | None, Arg | None]:
+    source = next((a for a in coded.sources if a.actor == event.source), None)
+    target = next((a for a in coded.targets if a.actor == event.target), None)
+    return source, target

@@ -1,0 +1,1 @@
+"""The dashboard: templates, static files, SVG chart geometry, span highlighting, sample data."""
