@@ -98,8 +98,8 @@ def main() -> None:
         sys.exit(f"input not found: {args.input}")
 
     pipeline = Pipeline()
-    # Load every resource once, outside the timings.
-    for item in pipeline.process_many(_docs(args.input, pipeline, 3)):
+    # Load every resource once, outside the timings (some load on the first matching word).
+    for _ in pipeline.process_many(_docs(args.input, pipeline, 50)):
         pass
     result: dict = {"input": str(args.input.resolve()), "limit": args.limit, "stages": pipeline.names,
                     "pipeline_version": pipeline_version(pipeline), "batch_size": args.batch_size,

@@ -142,3 +142,84 @@ def _mention_doc(resources, text, names=(), published=None):
 def mention_doc(resources):
     """Builder of tokenised Documents with hand-placed name mentions (see _mention_doc)."""
     return lambda text, names=(), published=None: _mention_doc(resources, text, names, published)
+
+
+# ---- web: a sample database, a live server and Debian's Chromium (tests/test_web_*.py) ----------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory, resources) -> str:
+    """A SQLite store with the annotated examples, synthetic stories and one hostile article."""
+    pytest.importorskip("fastapi")
+    from warta.web.sample import build
+
+    path = str(tmp_path_factory.mktemp("web") / "warta.db")
+    build(path, res=resources, synthetic=120, hostile=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_client(web_db):
+    """A TestClient over the read-only app on web_db."""
+    from fastapi.testclient import TestClient
+
+    from warta.api import create_app
+
+    with TestClient(create_app(web_db)) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db):
+    """The app served by uvicorn on a free 127.0.0.1 port in a thread; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from warta.api import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not server.started:
+        pytest.fail("the dashboard server did not start within 30 s")
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Debian's Chromium driven by Playwright (never Playwright's own browser download). Skips when
+    Chromium is absent, except in CI (CI=true), where the test script must have installed it."""
+    import os
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {CHROMIUM} is missing: scripts/browser_ensure.sh must install it")
+        pytest.skip(f"{CHROMIUM} is not installed (scripts/browser_ensure.sh installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM,
+                                                        args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+        yield context
+        context.close()
+
+
+@pytest.fixture()
+def page(browser):
+    tab = browser.new_page()
+    yield tab
+    tab.close()

@@ -82,3 +82,20 @@ def test_export_parquet_round_trips_and_filters(table_store, tmp_path):
         export(table_store, "parquet", "-")
     with pytest.raises(InputError, match="without %"):
         export(table_store, "csv", tmp_path / "x.csv", filters=Filters(actor="%"))
+
+
+def test_export_amounts_from_tokens_and_from_text():
+    from warta.doc import Token
+    from warta.store.rows import amount_rows
+
+    text = "Banjir merendam 2,5 juta jiwa dan 1.200 rumah pada 2019 lalu."
+    plain = Document(id="a", text=text)
+    found = {(r["object"], r["value"]) for r in amount_rows(plain, 1)}
+    assert found == {("jiwa", 2_500_000.0), ("rumah", 1200.0)}
+    tokens = []
+    for word in text.rstrip(".").split():
+        start = text.index(word, tokens[-1].end if tokens else 0)
+        kind = "number" if word[0].isdigit() else "word"
+        tokens.append(Token(start, start + len(word), kind=kind))
+    tokenised = Document(id="b", text=text, tokens=tokens)
+    assert {(r["object"], r["value"]) for r in amount_rows(tokenised, 1)} == found

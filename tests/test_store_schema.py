@@ -94,3 +94,25 @@ def test_store_schema_sqlite_opens_with_plain_sqlite3_types(tmp_path):
                  for row in conn.execute(f"PRAGMA table_info({t})")}
         assert types <= {"INTEGER", "TEXT", "VARCHAR", "FLOAT", "BOOLEAN"}
         assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Laporan'").fetchone()[0] == 3
+
+
+def test_store_schema_sqlite_fulltext_is_found_by_datasette(tmp_path):
+    path = tmp_path / "d.db"
+    with Store(str(path)) as store:
+        ingest([a.to_document() for a in make_articles(12)], store, Pipeline([]), version="t")
+    with sqlite3.connect(path) as conn:
+        # datasette links an FTS table to its content table by this pattern in sqlite_master.
+        fts = conn.execute("SELECT name FROM sqlite_master WHERE rootpage = 0 AND "
+                           "sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"articles\"%'").fetchall()
+        assert fts == [("articles_fts",)]
+    datasette_app = pytest.importorskip("datasette.app")
+    import asyncio
+
+    async def search():
+        ds = datasette_app.Datasette([str(path)])
+        await ds.invoke_startup()
+        response = await ds.client.get("/d/articles.json?_search=sabu&_shape=objects&_col=text")
+        return response.json()["rows"]
+
+    rows = asyncio.run(search())
+    assert rows and all("sabu" in r["text"] for r in rows)

@@ -109,14 +109,17 @@ def filters_from(actor: str | None = Query(None, description="Actor code prefix 
                  country: str | None = Query(None, description="ISO alpha-3 of either actor or of the place"),
                  code: str | None = Query(None, description="CAMEO event code prefix, 2-4 digits"),
                  root: str | None = Query(None, description="CAMEO root code, two digits"),
-                 quad: int | None = Query(None, ge=1, le=4, description="QuadClass 1-4"),
+                 quad: str | None = Query(None, description="QuadClass 1-4"),
                  modality: str | None = Query(None, description="asserted, intended, hypothetical, ..."),
                  since: str | None = Query(None, description="First day, YYYY-MM-DD"),
                  until: str | None = Query(None, description="Last day, YYYY-MM-DD"),
                  place: str | None = Query(None, description="Part of the place name"),
                  outlet: str | None = Query(None, description="Outlet name"),
                  q: str | None = Query(None, description="Words of the article (full-text)")) -> EventFilters:
-    return EventFilters(actor=actor, country=country, code=code, root=root, quad=quad, modality=modality,
+    if quad is not None and quad.strip() and not quad.strip().isdigit():
+        raise InputError(f"quad must be a QuadClass 1-4, got {quad!r}")
+    quad_class = int(quad) if quad and quad.strip() else None
+    return EventFilters(actor=actor, country=country, code=code, root=root, quad=quad_class, modality=modality,
                         since=since, until=until, place=place, outlet=outlet, q=q)
 
 

@@ -217,5 +217,41 @@ def export(db: str, fmt: str, table: str, output: str, since: str | None, until:
         click.echo(f"wrote {count} records to {output}", err=True)
 
 
+@main.command()
+@click.option("--db", default="warta.db", show_default=True, metavar="TARGET",
+              help="SQLite file or postgresql:// URL made by warta ingest.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--ingest-token", envvar="WARTA_INGEST_TOKEN", metavar="TOKEN",
+              help="Enable POST /ingest, which then requires 'Authorization: Bearer TOKEN' "
+                   "(also read from WARTA_INGEST_TOKEN). Without it the server is read-only.")
+@click.option("--max-body", default=2_000_000, show_default=True, type=click.IntRange(1024), metavar="BYTES",
+              help="Largest request body accepted.")
+def serve(db: str, host: str, port: int, ingest_token: str | None, max_body: int) -> None:
+    """Serve the dashboard and the JSON API (OpenAPI docs at /docs) over a database.
+
+    \b
+    Examples:
+      warta serve --db warta.db
+      warta serve --db warta.db --port 8080
+      WARTA_INGEST_TOKEN=rahasia warta serve --db warta.db --host 0.0.0.0
+    """
+    try:
+        import uvicorn
+
+        from .api import create_app
+    except ImportError:
+        fail(WartaError("warta serve needs the web extra: pip install 'warta[web]'"))
+        return
+    try:
+        app = create_app(db, ingest_token=ingest_token or None, max_body=max_body)
+    except WartaError as err:
+        fail(err)
+        return
+    click.echo(f"warta: serving {db} on http://{host}:{port} (API docs at /docs"
+               f"{'; POST /ingest enabled' if ingest_token else '; read-only'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -9,8 +9,9 @@ result is cached on the Lemmatizer instance (one per Resources, never module sta
 Enclitics: -nya, -lah, -kah, -pun, -ku, -mu. A word carries one when the word itself is not a
 root word (so "buku", "sekolah", "hanya", "punya", "tanya" carry none) and what is left after
 removing it is a root word or stems to one ("ujarnya" -> "ujar", "menurutnya" -> "menurut").
-clitic_exceptions.txt lists lexicalised words that look like word + clitic but are read as
-one word: "adalah", "ialah", "bahwasanya", "olahraga"-style cases.
+clitic_exceptions.txt overrides both ways: a bare word is never split ("adalah", "ialah",
+"bahwasanya", "meskipun": lexicalised as one word), ``word<TAB>clitic`` always carries that clitic
+(question words that are in the root dictionary yet end in -kah: "apakah", "bukankah").
 """
 
 from __future__ import annotations
@@ -44,24 +45,31 @@ def parse_lemma_exceptions(lines: list[str], source: str = "lemma_exceptions.txt
     return table
 
 
-def parse_word_list(lines: list[str], source: str) -> frozenset[str]:
-    words: set[str] = set()
+def parse_clitic_exceptions(lines: list[str], source: str = "clitic_exceptions.txt") -> dict[str, str | None]:
+    """``word`` (never a clitic) or ``word<TAB>clitic`` (always that clitic) lines."""
+    table: dict[str, str | None] = {}
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line != line.lower() or any(c.isspace() for c in line):
-            raise ValueError(f"{source}:{number}: entries are single lowercase words: {line!r}")
-        if line in words:
-            raise ValueError(f"{source}:{number}: duplicate word {line!r}")
-        words.add(line)
-    return frozenset(words)
+        parts = [p.strip() for p in line.split("\t")]
+        word = parts[0]
+        clitic = parts[1] if len(parts) == 2 else None
+        if len(parts) > 2 or word != word.lower() or any(c.isspace() for c in word) or not word:
+            raise ValueError(f"{source}:{number}: expected 'word' or 'word<TAB>clitic', got {line!r}")
+        if clitic is not None and (clitic not in CLITICS or not word.endswith(clitic) or word == clitic):
+            raise ValueError(f"{source}:{number}: {word!r} does not end in a clitic {clitic!r} "
+                             f"(one of {', '.join(CLITICS)})")
+        if word in table:
+            raise ValueError(f"{source}:{number}: duplicate word {word!r}")
+        table[word] = clitic
+    return table
 
 
 class Lemmatizer:
     """Cached lemma and clitic lookup for lowercase Indonesian words."""
 
-    def __init__(self, exceptions: dict[str, str], clitic_exceptions: frozenset[str]):
+    def __init__(self, exceptions: dict[str, str], clitic_exceptions: dict[str, str | None]):
         from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
         from Sastrawi.Stemmer.Stemmer import Stemmer
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -82,7 +90,7 @@ class Lemmatizer:
     def from_files(cls, lemma_path: Path, clitic_path: Path) -> Lemmatizer:
         try:
             exceptions = parse_lemma_exceptions(_lines(lemma_path), lemma_path.name)
-            clitics = parse_word_list(_lines(clitic_path), clitic_path.name)
+            clitics = parse_clitic_exceptions(_lines(clitic_path), clitic_path.name)
         except ValueError as err:
             raise ResourceError(str(err)) from None
         return cls(exceptions, clitics)
@@ -106,7 +114,9 @@ class Lemmatizer:
 
     def _find_clitic(self, word: str) -> str | None:
         last = word.rsplit("-", 1)[-1]  # "tulisan-tulisannya": the clitic sits on the last part
-        if word in self.clitic_exceptions or last in self.roots or last in self.exceptions:
+        if last in self.clitic_exceptions:
+            return self.clitic_exceptions[last]
+        if last in self.roots or last in self.exceptions:
             return None
         for clitic in CLITICS:
             if not last.endswith(clitic):

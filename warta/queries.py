@@ -22,7 +22,7 @@ from .store.schema import articles, event_mentions, events
 
 MAX_PAGE_SIZE = 500
 MAX_CSV_ROWS = 10_000
-COUNT_CAP = 10_000  # totals above this are reported as "more than" (counting 1 M rows is slow)
+COUNT_CAP = 1_000  # totals above this are reported as "more than" (counting 1 M rows is slow)
 MAX_VALUE_LEN = 200
 SORTS = {"date": events.c.date, "code": events.c.code, "goldstein": events.c.goldstein, "id": events.c.id}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -303,13 +303,13 @@ def date_bounds(conn: Connection) -> tuple[str | None, str | None]:
 
 def change_stamp(conn: Connection) -> tuple[Any, ...]:
     """Cheap values that change whenever articles or events are added (for caching stats)."""
-    return tuple(conn.execute(select(func.max(articles.c.id), func.max(events.c.id))).one())
+    return (conn.execute(select(func.max(articles.c.id))).scalar(), conn.execute(select(func.max(events.c.id))).scalar())
 
 
 WINDOWS_DAYS = (None, 365, 90, 30, 7)
 
 
-def default_since(conn: Connection, f: EventFilters, cap: int = 50_000) -> str | None:
+def default_since(conn: Connection, f: EventFilters, cap: int = 20_000) -> str | None:
     """For a dashboard without dates: the widest window (all, a year, 90, 30, 7 days before the last
     event) holding at most ``cap`` matching events, so the first page stays fast on big stores."""
     last = conn.execute(select(func.max(events.c.date))).scalar()

@@ -32,12 +32,15 @@ class Titles:
         self.former = frozenset(w.casefold() for w in former)
         self._org_roles = sorted(((normalize(h).casefold(), r) for h, r in org_roles), key=lambda x: -len(x[0]))
         self.titles = tuple(dict.fromkeys(self._titles.values()))
+        self.first_words = frozenset(form.split(" ")[0] for form in self._titles)
 
     def get(self, phrase: str) -> Title | None:
         return self._titles.get(normalize(phrase).casefold())
 
     def match_words(self, words: list[str]) -> tuple[Title, int] | None:
         """The longest title that opens ``words``: (title, number of words)."""
+        if not words or words[0].casefold() not in self.first_words:
+            return None
         for n in range(min(self.max_words, len(words)), 0, -1):
             title = self._titles.get(" ".join(words[:n]).casefold())
             if title is not None:

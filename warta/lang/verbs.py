@@ -260,10 +260,13 @@ def load_verbs(res: Any) -> VerbDictionary:
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         raise ResourceError(f"no verb pattern files in {folder}")
-    valid = None
+    # The loader runs under the Resources lock, so it reads the CAMEO tables itself instead of
+    # asking res.get("cameo") (which would wait on that same lock).
     try:
-        valid = res.get("cameo").is_valid
-    except Exception:  # noqa: BLE001 - without the CAMEO tables only the code format is checked
+        from ..cameo import load_cameo
+
+        valid = load_cameo(res).is_valid
+    except (ImportError, ResourceError):  # without the tables only the code format is checked
         valid = None
     return build_dictionary(((p.name, _read_yaml(p)) for p in paths), valid)
 
@@ -281,6 +284,7 @@ class ModalityCues:
 
     lists: dict[str, frozenset[tuple[str, ...]]]
     single: dict[str, frozenset[str]]  # the one-word entries of each list, for fast tests
+    agents: dict[tuple[str, ...], str] = field(default_factory=dict)  # generic agent noun -> role code
 
     def __getitem__(self, key: str) -> frozenset[tuple[str, ...]]:
         return self.lists[key]
@@ -302,7 +306,16 @@ def parse_modality(data: Any, name: str = "modality.yaml") -> ModalityCues:
             raise ResourceError(f"{name}: {key} must be a non-empty list")
         lists[key] = frozenset(_words(v, f"{name}: {key}") for v in values)
     single = {k: frozenset(p[0] for p in v if len(p) == 1) for k, v in lists.items()}
-    return ModalityCues(lists, single)
+    agents: dict[tuple[str, ...], str] = {}
+    raw_agents = data.get("generic_agents", {})
+    if not isinstance(raw_agents, dict):
+        raise ResourceError(f"{name}: generic_agents must map role codes to word lists")
+    for role, nouns in raw_agents.items():
+        if not re.match(r"^[A-Z]{3}$", str(role)) or not isinstance(nouns, list):
+            raise ResourceError(f"{name}: generic_agents: {role!r} must be a three-letter role with a list")
+        for noun in nouns:
+            agents[_words(noun, f"{name}: generic_agents")] = str(role)
+    return ModalityCues(lists, single, agents)
 
 
 def load_modality(res: Any) -> ModalityCues:

@@ -36,7 +36,7 @@ def run(doc: Document, res) -> Document:
             if code is None and role:
                 pending[entity.id] = role  # a building of an office: "Kantor Pemerintah Pusat"
         elif entity.type == "ORG":
-            code, role = org_from_name(doc, entity, entry, gazetteer, titles)
+            code, role = org_from_name(doc, index, entity, entry, gazetteer, titles)
             _set(entity, code)
             if code is None:
                 pending[entity.id] = role or ""
@@ -68,7 +68,7 @@ def _set(entity: Entity, code: str | None) -> None:
 def _person(doc, index, entity, by_id, gazetteer, titles) -> tuple[str | None, str | None]:
     ctx = None
     for mid in entity.mentions:
-        m = doc.mention(mid)
+        m = index.by_id.get(mid)
         if m is not None and m.kind == "name":
             found = title_context(index, m, titles)
             if found is not None and (ctx is None or (found.org or found.gpe) and not (ctx.org or ctx.gpe)):
@@ -101,7 +101,7 @@ def _person(doc, index, entity, by_id, gazetteer, titles) -> tuple[str | None, s
             role = "ELI"
     if code is None:
         known = None
-        for surface in [entity.name] + [doc.span(m.start, m.end) for m in map(doc.mention, entity.mentions)
+        for surface in [entity.name] + [doc.span(m.start, m.end) for m in map(index.by_id.get, entity.mentions)
                                         if m is not None and m.kind == "name"]:
             known = gazetteer.lookup_person(surface)
             if known is not None:
@@ -115,7 +115,7 @@ def _person(doc, index, entity, by_id, gazetteer, titles) -> tuple[str | None, s
 def _nearest_country(doc, index, entity, by_id) -> str | None:
     """The country of the closest coded mention in the same sentence as the entity's first mention."""
     for mid in entity.mentions:
-        m = doc.mention(mid)
+        m = index.by_id.get(mid)
         if m is None:
             continue
         sentence = index.sentence_of(m.start)

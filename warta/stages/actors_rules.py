@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from ..lang.gazetteer import REGION_CODES
 
 _TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 # Words before a region that make it a location, not an actor ("di Timur Tengah").
 _LOCATIVE = frozenset({"di", "ke", "dari", "kawasan", "wilayah", "region", "benua", "seluruh", "sepanjang",
                        "antara", "perairan", "daratan"})
+# Kinds of bodies many countries have under the same name (the Indonesian DPR, the US DPR).
+_GENERIC = frozenset({"legislature", "government", "court", "police", "intelligence", "party"})
 # Words after which a place is a destination or location, not the organisation's country.
 _NOT_OWNER = frozenset({"di", "untuk", "ke", "bagi", "atas"})
 
@@ -19,7 +23,7 @@ def is_transnational(code: str | None) -> bool:
 def place_code(doc, index, entity, entry, gazetteer) -> str | None:
     if entry is None:
         for mid in entity.mentions:
-            m = doc.mention(mid)
+            m = index.by_id.get(mid)
             if m is not None and m.kind == "name":
                 entry = gazetteer.lookup(doc.span(m.start, m.end))
                 if entry is not None and entry.type in ("GPE", "LOC"):
@@ -31,14 +35,14 @@ def place_code(doc, index, entity, entry, gazetteer) -> str | None:
         entity.latitude, entity.longitude = entry.lat, entry.lon
     if entity.type == "GPE" or entry.type == "GPE":
         return entry.country or entry.actor
-    if entry.actor in REGION_CODES and not _acts(doc, entity):
+    if entry.actor in REGION_CODES and not _acts(doc, index, entity):
         return None  # a region only named as a location ("ketegangan di Timur Tengah")
     return entry.actor
 
 
-def _acts(doc, entity) -> bool:
+def _acts(doc, index, entity) -> bool:
     for mid in entity.mentions:
-        m = doc.mention(mid)
+        m = index.by_id.get(mid)
         if m is None or m.kind != "name":
             continue
         before = doc.text[max(0, m.start - 40) : m.start].split()
@@ -47,9 +51,9 @@ def _acts(doc, entity) -> bool:
     return False
 
 
-def org_from_name(doc, entity, entry, gazetteer, titles) -> tuple[str | None, str | None]:
+def org_from_name(doc, index, entity, entry, gazetteer, titles) -> tuple[str | None, str | None]:
     """(code, role): code None when the country is not in the name and the gazetteer lacks it."""
-    names = [entity.name] + [doc.span(m.start, m.end) for m in map(doc.mention, entity.mentions)
+    names = [entity.name] + [doc.span(m.start, m.end) for m in map(index.by_id.get, entity.mentions)
                              if m is not None and m.kind == "name"]
     role = None
     for name in names:
@@ -61,19 +65,44 @@ def org_from_name(doc, entity, entry, gazetteer, titles) -> tuple[str | None, st
         country, igo = _owner_in_name(name, gazetteer, entry)
         if country or igo:
             break
+    if not country and not igo and not is_transnational(entry.actor if entry else None):
+        country = _country_after(doc, index, entity, gazetteer)
     if entry is not None and entry.actor:
         if country and not is_transnational(entry.actor) and entry.actor[:3] != country:
             return country + (role or entry.actor[3:6]), role  # "DPR AS" is not the Indonesian DPR
         return entry.actor, role
-    if igo:
-        return igo, role
+    if igo and (is_transnational(igo.actor) or not country or igo.feature not in _GENERIC):
+        return igo.actor, role  # "Misi PBB ...", "Pasukan Quds IRGC Palestina"
+    if igo and country:
+        return country + (role or igo.actor[3:6]), role  # "Dewan Perwakilan Rakyat AS"
     if country:
         return country + (role or ""), role
     return None, role
 
 
-def _owner_in_name(name: str, gazetteer, entry) -> tuple[str | None, str | None]:
-    """The country (or IGO) a name carries: "Kementerian Luar Negeri Iran" -> IRN."""
+_BRACKET = re.compile(r"\s*(\([^()]{1,15}\)\s*)?")
+
+
+def _country_after(doc, index, entity, gazetteer) -> str | None:
+    """A country named right after the organisation, when the name was found without it:
+    "Dewan Perwakilan Rakyat (DPR) AS"."""
+    for mid in entity.mentions:
+        m = index.by_id.get(mid)
+        if m is None or m.kind not in ("name", "abbreviation"):
+            continue
+        at = m.end + _BRACKET.match(doc.text, m.end).end() - m.end
+        for other in index.mentions_in(at, at + 60):
+            if other.start != at or other.entity == entity.id:
+                continue
+            found = gazetteer.lookup(doc.span(other.start, other.end))
+            if found is not None and found.feature == "country":
+                return found.country
+    return None
+
+
+def _owner_in_name(name: str, gazetteer, entry):
+    """The country, or the known organisation (IGO or national body), a name carries:
+    "Kementerian Luar Negeri Iran" -> (IRN, None); "Misi PBB" -> (None, IGOUNO)."""
     words = name.replace("(", " ").replace(")", " ").split()
     country, igo = None, None
     for i in range(len(words)):
@@ -88,7 +117,7 @@ def _owner_in_name(name: str, gazetteer, entry) -> tuple[str | None, str | None]
                 continue
             if found.type in ("GPE", "LOC") and found.country and country is None:
                 country = found.country
-            elif found.type == "ORG" and is_transnational(found.actor) and igo is None:
-                igo = found.actor
+            elif found.type == "ORG" and found.actor and igo is None:
+                igo = found  # an IGO, or a known body the name belongs to ("Pasukan Quds IRGC")
             break
     return country, igo

@@ -18,6 +18,7 @@ import re
 from ..doc import Document, Entity, Mention
 from .coref_names import Cluster, cluster_names
 from .coref_refs import add_descriptions, add_pronouns, add_title_mentions
+from .coref_rules import MentionIndex
 
 NAME = "coref"
 REQUIRES = {"mentions"}
@@ -32,11 +33,11 @@ def run(doc: Document, res) -> Document:
     clusters = cluster_names(doc, names, gazetteer)
     doc.entities = _entities(doc, clusters, gazetteer)
     by_id = {e.id: e for e in doc.entities}
-    new: list[Mention] = []
-    counter = _MentionIds(doc)
-    new += add_descriptions(doc, by_id, gazetteer, counter)
-    new += add_title_mentions(doc, by_id, titles, counter)
-    new += add_pronouns(doc, by_id, titles, counter)
+    index = MentionIndex(doc)
+    ids = _MentionIds(doc, index)
+    add_descriptions(doc, index, by_id, ids)
+    add_title_mentions(doc, index, by_id, titles, ids)
+    add_pronouns(doc, index, by_id, titles, ids)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     return doc
 
@@ -44,8 +45,8 @@ def run(doc: Document, res) -> Document:
 class _MentionIds:
     """Fresh mention ids that do not collide with the entities stage's ids."""
 
-    def __init__(self, doc: Document):
-        self.doc = doc
+    def __init__(self, doc: Document, index: MentionIndex):
+        self.doc, self.index = doc, index
         numbers = [int(m.id[1:]) for m in doc.mentions if re.fullmatch(r"m\d+", m.id)]
         self.next = max(numbers, default=0) + 1
 
@@ -53,6 +54,7 @@ class _MentionIds:
         mention = Mention(f"m{self.next}", start, end, type_, kind, entity.id, sentence, "coref")
         self.next += 1
         self.doc.mentions.append(mention)
+        self.index.add(mention)
         entity.mentions.append(mention.id)
         return mention
 

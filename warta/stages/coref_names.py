@@ -74,7 +74,7 @@ def cluster_names(doc: Document, mentions: list[Mention], gazetteer) -> list[Clu
         entry = gazetteer.lookup(surface)
         if entry is None and mention.type == "PER":
             entry = gazetteer.lookup_person(surface) if " " in surface else None
-        key = entry.key if entry is not None and _type_ok(entry.type, mention.type) else None
+        key = entry.key if entry is not None and _type_ok(entry, mention.type) else None
         target = (by_key.get(key) if key else None) or by_alias.get(surface.casefold())
         if target is None:
             target = _bracket_owner(doc, mention, clusters)
@@ -92,9 +92,14 @@ def cluster_names(doc: Document, mentions: list[Mention], gazetteer) -> list[Clu
     return _merge_late(clusters, gazetteer)
 
 
-def _type_ok(entry_type: str, mention_type: str) -> bool:
-    # NER often calls a country ORG or LOC, or a place GPE; the gazetteer decides among those
-    return entry_type == mention_type or (entry_type != "PER" and mention_type != "PER")
+def _type_ok(entry, mention_type: str) -> bool:
+    # NER often calls a country ORG or LOC, or an outlet PER: the gazetteer decides, except that
+    # a known person stays a person and a town that is also a word may be someone's name
+    if entry.type == mention_type:
+        return True
+    if entry.type == "PER":
+        return False
+    return mention_type != "PER" or not entry.ambiguous
 
 
 def _bracket_owner(doc: Document, mention: Mention, clusters: list[Cluster]) -> Cluster | None:

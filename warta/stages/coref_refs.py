@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ..doc import Document, Entity, Mention
 from .coref_rules import MentionIndex, TitleContext, title_context
 
@@ -21,8 +23,7 @@ _SUBJECT_NEXT = frozenset({"kata", "ujar", "akan", "telah", "sudah", "juga", "ti
                            "kemudian", "lalu", "menegaskan", "mengatakan"})
 
 
-def add_descriptions(doc: Document, entities: dict[str, Entity], gazetteer, ids) -> list[Mention]:
-    index = MentionIndex(doc)
+def add_descriptions(doc: Document, index: MentionIndex, entities: dict[str, Entity], ids) -> list[Mention]:
     added = []
     for s_index, sentence in enumerate(doc.sentences):
         if not _story(doc, sentence):
@@ -37,7 +38,6 @@ def add_descriptions(doc: Document, entities: dict[str, Entity], gazetteer, ids)
             target = _description_target(doc, index, head, start, entities)
             if target is not None:
                 added.append(ids.add(start, end, target.type, "description", target, s_index))
-                index = MentionIndex(doc)
     return added
 
 
@@ -55,15 +55,15 @@ def _description_target(doc, index, head, start, entities) -> Entity | None:
     return None
 
 
-def add_title_mentions(doc: Document, entities: dict[str, Entity], titles, ids) -> list[Mention]:
+def add_title_mentions(doc: Document, index: MentionIndex, entities: dict[str, Entity], titles, ids
+                       ) -> list[Mention]:
     """Bare titles naming a person introduced before: "Sekjen NATO itu", "Presiden AS"."""
-    index = MentionIndex(doc)
     holders: list[tuple[Entity, TitleContext, int]] = []
     intro_spans = []
     for entity in entities.values():
         if entity.type != "PER":
             continue
-        for m in (index.doc.mention(mid) for mid in entity.mentions):
+        for m in (index.by_id.get(mid) for mid in entity.mentions):
             ctx = title_context(index, m, titles) if m is not None else None
             if ctx is not None:
                 holders.append((entity, ctx, m.start))
@@ -122,9 +122,8 @@ def _followed_by_person(index: MentionIndex, tok: int, sentence) -> bool:
     return any(m.type == "PER" and m.start == index.starts[tok] for m in index.mentions_in(index.starts[tok], index.ends[-1]))
 
 
-def add_pronouns(doc: Document, entities: dict[str, Entity], titles, ids) -> list[Mention]:
+def add_pronouns(doc: Document, index: MentionIndex, entities: dict[str, Entity], titles, ids) -> list[Mention]:
     """Ia, dia, beliau, speech verbs with -nya -> the last person; pihaknya -> that person's side."""
-    index = MentionIndex(doc)
     added = []
     for s_index, sentence in enumerate(doc.sentences):
         if not _story(doc, sentence):
@@ -147,11 +146,10 @@ def add_pronouns(doc: Document, entities: dict[str, Entity], titles, ids) -> lis
             person = _last_person(doc, index, s_index, start, entities)
             target = person
             if kind == "side" and person is not None:
-                org = _affiliation(index, person, titles)
+                org = _affiliation(index, person, titles, entities)
                 target = org or person
             if target is not None:
                 added.append(ids.add(start, end, target.type, "pronoun", target, s_index))
-                index = MentionIndex(doc)
     return added
 
 
@@ -181,14 +179,14 @@ def _subject_like(index: MentionIndex, mention: Mention) -> bool:
     return word in _SUBJECT_NEXT or (word[:1].islower() and word.startswith(("me", "ber")))
 
 
-def _affiliation(index: MentionIndex, person: Entity, titles) -> Entity | None:
+def _affiliation(index: MentionIndex, person: Entity, titles, entities) -> Entity | None:
     for mid in person.mentions:
-        m = index.doc.mention(mid)
+        m = index.by_id.get(mid)
         if m is None or m.kind != "name":
             continue
         ctx = title_context(index, m, titles)
         if ctx is not None and ctx.org:
-            return index.doc.entity(ctx.org)
+            return entities.get(ctx.org)
     return None
 
 
@@ -198,7 +196,8 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 
 def _inside_name(index: MentionIndex, char: int) -> bool:
-    return any(m.start <= char < m.end for m in index.mentions if m.kind in ("name", "abbreviation"))
+    upto = bisect.bisect_right(index.mention_starts, char)
+    return any(m.end > char and m.kind in ("name", "abbreviation") for m in index.mentions[max(0, upto - 8) : upto])
 
 
 def _story(doc: Document, sentence) -> bool:

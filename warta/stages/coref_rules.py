@@ -41,13 +41,21 @@ class MentionIndex:
         self.doc = doc
         self.starts = [t.start for t in doc.tokens]
         self.ends = [t.end for t in doc.tokens]
+        self.words = [doc.text[t.start : t.end] for t in doc.tokens]
         self.sent_starts = [s.start for s in doc.sentences]
         self.mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         self.mention_starts = [m.start for m in self.mentions]
+        self.by_id = {m.id: m for m in doc.mentions}
 
     def word(self, i: int) -> str:
-        t = self.doc.tokens[i]
-        return self.doc.text[t.start : t.end]
+        return self.words[i]
+
+    def add(self, mention: Mention) -> None:
+        """Keep the index in step with a mention just added to the document."""
+        at = bisect.bisect_right(self.mention_starts, mention.start)
+        self.mentions.insert(at, mention)
+        self.mention_starts.insert(at, mention.start)
+        self.by_id[mention.id] = mention
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Tokens covering chars [start, end); (k, k) when none do."""

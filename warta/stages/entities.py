@@ -29,6 +29,9 @@ PROVIDES = {"mentions"}
 STORY_KINDS = ("headline", "body")
 _NEVER_ALONE = frozenset({"title", "time", "common", "orghead", "gpehead", "lochead"})
 _EDGE_PUNCT = frozenset("-–—,.;:()[]\"'“”‘’/")
+# Head words too loose to open an organisation name by themselves ("Pemerintah Indonesia" is the
+# country acting, "Kantor Presiden" an office).
+_WEAK_HEADS = frozenset({"pemerintah", "kantor", "berita", "harian", "grup", "group", "televisi", "radio"})
 
 
 @dataclass
@@ -45,8 +48,9 @@ class _Span:
 def run(doc: Document, res: Resources) -> Document:
     model = res.get("ner_model")
     gazetteer = res.get("gazetteer") if "gazetteer" in res.names() else None
-    crf = _crf_spans(doc, model)
     gaz = _gazetteer_spans(doc, gazetteer)
+    person_starts = {g.tok_start for g in gaz if g.type == "PER" and g.tok_start >= 0}
+    crf = _crf_spans(doc, model, person_starts)
     merged = _merge(doc, crf, gaz, model.lexicon)
     for span in merged:
         if span.type == "LOC" and span.source == "ner":
@@ -57,7 +61,7 @@ def run(doc: Document, res: Resources) -> Document:
     return doc
 
 
-def _crf_spans(doc: Document, model) -> list[_Span]:
+def _crf_spans(doc: Document, model, person_starts: set[int]) -> list[_Span]:
     lexicon: NerLexicon = model.lexicon
     out: list[_Span] = []
     for index, sentence in enumerate(doc.sentences):
@@ -65,20 +69,49 @@ def _crf_spans(doc: Document, model) -> list[_Span]:
             continue
         tokens = doc.sentence_tokens(sentence)
         words = [doc.text[t.start : t.end] for t in tokens]
-        for a, b, typ in model.spans(words):
-            a, b = _trim(words, a, b, typ, lexicon)
-            if a >= b or _rejected(words, a, b, lexicon):
-                continue
-            first = sentence.token_start
-            out.append(_Span(tokens[a].start, tokens[b - 1].end, typ, "ner", index, first + a, first + b))
+        cased = any(w != w.lower() for w in words)
+        found = [_trim(words, a, b, typ, lexicon, cased) + (typ,) for a, b, typ in model.spans(words, cased)]
+        first = sentence.token_start
+        if doc.paragraphs and doc.paragraphs[sentence.paragraph].kind != "headline":
+            stops = {a for a, _, typ in found if typ == "PER"} | {k - first for k in person_starts}
+            found = _with_org_names(words, found, lexicon, stops)
+        for a, b, typ in found:
+            if a < b and not _rejected(words, a, b, lexicon):
+                out.append(_Span(tokens[a].start, tokens[b - 1].end, typ, "ner", index, first + a, first + b))
     return out
 
 
-def _trim(words: list[str], a: int, b: int, typ: str, lexicon: NerLexicon) -> tuple[int, int]:
-    """Drop edge punctuation, lower-case function words, and title words before a person's name."""
-    while a < b and (words[a] in _EDGE_PUNCT or _is_lower_function(words[a], lexicon)):
+def _with_org_names(words: list[str], found: list[tuple[int, int, str]], lexicon: NerLexicon,
+                    stops: set[int]) -> list[tuple[int, int, str]]:
+    """Capitalised runs opened by an organisation head word ("Dewan Keamanan Nasional Tertinggi
+    Iran", "Kementerian Pertahanan Korsel") are one ORG name, whatever the CRF cut them into."""
+    i, n = 0, len(words)
+    while i < n:
+        word = words[i]
+        if not (word[:1].isupper() and "orghead" in lexicon.categories(word) and word.lower() not in _WEAK_HEADS):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in stops and words[j][:1].isupper() and "time" not in lexicon.categories(words[j]):
+            j += 1
+        while j > i + 1 and "title" in lexicon.categories(words[j - 1]):
+            j -= 1  # "... Iran Presiden": the title belongs to the next person
+        if j - i >= 2 and not any(a < i < b and not (i <= a and b <= j) for a, b, _ in found):
+            found = [f for f in found if not (i <= f[0] and f[1] <= j)] + [(i, j, "ORG")]
+        i = j
+    return found
+
+
+def _trim(words: list[str], a: int, b: int, typ: str, lexicon: NerLexicon, cased: bool) -> tuple[int, int]:
+    """Drop edge punctuation and lower-case words ("perairan Vietnam" in cased text, "dan" in any),
+    and title words before a person's name."""
+
+    def loose(word: str) -> bool:
+        return word in _EDGE_PUNCT or (word.islower() and (cased and word.isalpha() or _is_lower_function(word, lexicon)))
+
+    while a < b and loose(words[a]):
         a += 1
-    while b > a and (words[b - 1] in _EDGE_PUNCT or _is_lower_function(words[b - 1], lexicon)):
+    while b > a and loose(words[b - 1]):
         b -= 1
     if typ == "PER":
         while a < b - 1 and "title" in lexicon.categories(words[a]):

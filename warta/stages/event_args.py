@@ -27,6 +27,12 @@ FILLERS = frozenset({"akan", "telah", "sudah", "sedang", "tengah", "masih", "jug
                      "resmi", "secara", "resminya", "terbuka", "bersama-sama", "bersama", "berulang", "kali"})
 
 
+_NOT_VERBS = frozenset({"menteri", "mereka", "meriam", "memang", "merdeka", "media", "dirinya", "dimana", "diri",
+                        "tersebut", "terhadap", "bersama", "berbagai", "beberapa", "terutama", "termasuk",
+                        "terkait", "meski", "meskipun", "menurut", "menjelang", "melalui", "mengenai",
+                        "terakhir", "tertinggi", "terbesar", "terbaru"})
+
+
 @dataclass
 class Arg:
     """One argument: the mention (or speaker entity) it comes from, and its actor code."""
@@ -64,13 +70,15 @@ class SentenceView:
     # ---- building -------------------------------------------------------------------------
     @classmethod
     def build(cls, doc: Document, index: int, cues: ModalityCues, entity_of: dict[str, Entity],
-              mentions: list[Mention]) -> SentenceView:
+              mentions: list[Mention], home: str | None = None) -> SentenceView:
+        """``home`` is the article's main country, for generic agents ("para demonstran")."""
         sent = doc.sentences[index]
         view = cls(doc, index, cues, sent.token_start, sent.token_end)
+        keep = cues.words("first_person") | cues.words("third_person")
         for i in range(sent.token_start, sent.token_end):
             tok = doc.tokens[i]
             word = doc.text[tok.start : tok.end].lower()
-            if tok.clitic and word.endswith(tok.clitic) and len(word) > len(tok.clitic) + 2:
+            if tok.clitic and word.endswith(tok.clitic) and len(word) > len(tok.clitic) + 2 and word not in keep:
                 word = word[: -len(tok.clitic)]
             view.words[i] = word
         starts = [doc.tokens[i].start for i in range(sent.token_start, sent.token_end)]
@@ -88,9 +96,39 @@ class SentenceView:
                 old = view.mention_at.get(i)
                 if old is None or (old.last - old.first) < (ref.last - ref.first):
                     view.mention_at[i] = ref
+        view._generic_agents(home)
         view.mentions.sort(key=lambda r: r.first)
         return view
 
+    def _generic_agents(self, home: str | None) -> None:
+        """Pseudo-mentions for actor nouns no name covers: "tentara AS" (USAMIL), "demonstran"."""
+        agents = self.cues.agents
+        i = self.first
+        while i < self.end:
+            if i in self.mention_at:
+                i = self.mention_at[i].last + 1
+                continue
+            hit = next(((n, agents[p]) for p in agents for n in (len(p),)
+                        if tuple(self.w(i + k) for k in range(n)) == p), None)
+            if hit is None:
+                i += 1
+                continue
+            n, role = hit
+            last = i + n - 1
+            nxt = self.mention_at.get(last + 1)
+            country = None
+            if nxt is not None and nxt.actor and not nxt.actor.startswith(("IGO", "NGO", "IMG")):
+                country, last = nxt.actor[:3], nxt.last
+            elif home:
+                country = home
+            if country:
+                tok = self.doc.tokens
+                m = Mention(f"g{i}", tok[i].start, tok[last].end, "ORG", kind="description", source="events")
+                ref = MentionRef(m, i, last, None, country + role)
+                self.mentions.append(ref)
+                for k in range(i, last + 1):
+                    self.mention_at[k] = ref
+            i = last + 1
     # ---- token tests ----------------------------------------------------------------------
     def w(self, i: int) -> str:
         return self.words.get(i, "")
@@ -119,9 +157,14 @@ class SentenceView:
                 or word in self.cues.words("speech"))
 
     def is_verbish(self, i: int) -> bool:
+        """A prefixed verb form (me-, di-, ber-, ter-): the lemmatizer stripped a prefix from it."""
         word = self.w(i)
-        return (len(word) > 5 and word[:2] in ("me", "di") and word not in ("dirinya", "dimana", "diri")
-                or len(word) > 5 and word.startswith(("ber", "ter")) and word != "tersebut")
+        if len(word) < 5 or not word.startswith(("me", "di", "ber", "ter", "mem", "men", "meng")):
+            return False
+        if word in _NOT_VERBS:
+            return False
+        lemma = self.doc.tokens[i].lemma.lower() if 0 <= i < len(self.doc.tokens) else ""
+        return not lemma or (lemma != word and not word.startswith(lemma))
 
     # ---- mentions -------------------------------------------------------------------------
     def arg(self, ref: MentionRef, how: str = "mention") -> Arg:
@@ -212,33 +255,55 @@ class SentenceView:
             cur = nxt
 
     # ---- walking --------------------------------------------------------------------------
+    def governed(self, ref: MentionRef, lo: int) -> bool:
+        """A preposition or a verb governs the mention: it is not a clause subject."""
+        if self.in_pp(ref, lo):
+            return True
+        i, steps = ref.first - 1, 0
+        while i >= lo and steps < 3:
+            word = self.w(i)
+            if self.is_verbish(i) and word not in self.cues.words("speech"):
+                return not word.startswith(("di", "ter"))  # "menggunakan wilayah udara Pakistan"
+            if i in self.mention_at or word in ("dan", "serta", ",", "(", ")") or self.is_boundary(i):
+                return False
+            i -= 1
+            steps += 1
+        return False
+
     def subject_left(self, t: int, cross: bool = False) -> tuple[list[MentionRef], str | None]:
         """The subject of a verb at token t: (mentions, pronoun word) — the pronoun when the
         nearest subject is one that no mention covers ("kami", "ia")."""
         i = t - 1
         first_person = self.cues.words("first_person")
         third = self.cues.words("third_person")
+        located: MentionRef | None = None  # "perusahaan di Turki": the place stands in for the subject
         while i >= self.first:
             if i in self.mention_at:
                 ref = self.mention_at[i]
-                if not self.in_pp(ref, self.first):
+                if not self.governed(ref, self.first):
                     return self.group_left(ref, self.first), None
+                if located is None and self.w(ref.first - 1) == "di":
+                    located = ref
                 i = ref.first - 1
                 continue
             word = self.w(i)
             if word in first_person or word in third:
                 return [], word
+            if word == "yang" and not cross:
+                # a relative clause: its subject is the noun before "yang"
+                head = self.mention_at.get(i - 1)
+                return (self.group_left(head, self.first) if head else []), None
             if not cross and self.is_boundary(i):
-                return [], None
+                break
             i -= 1
-        return [], None
+        return ([located] if located else []), None
 
     def object_right(self, t: int, window: int = 12) -> list[MentionRef]:
         """The first mention after token t that is not inside a prepositional phrase."""
         hi = min(self.end, t + window)
         i = t
         while i < hi:
-            if self.is_boundary(i) and i > t:
+            if (self.is_boundary(i) or self.w(i) == ",") and i > t:
                 return []
             if self.phrase_at(i, "generic_objects"):
                 return []
@@ -258,6 +323,8 @@ class SentenceView:
         while i < hi:
             if i > t and self.is_boundary(i) and self.w(i) != frame:
                 return [], -1
+            if self.w(i) in ("untuk", "guna", "demi") and self.is_verbish(i + 1):
+                return [], -1  # a purpose clause: its phrases are not the trigger's frame
             if self.w(i) == frame:
                 j = i + 1
                 while j < min(self.end, i + 12):

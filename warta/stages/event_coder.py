@@ -17,9 +17,6 @@ from .modality import Modality, decide
 
 _OBJECT_WINDOW = 9
 _QUALIFIER_WINDOW = 12
-# Nominal triggers behind these words are background ("setelah serangan ..."), not new events,
-# unless they are meetings or visits ("pasca pertemuan dengan Prancis").
-_BACKGROUND_FAMILIES_OK = ("consult", "cooperate")
 
 
 @dataclass
@@ -29,6 +26,7 @@ class Discourse:
     quotes: list[tuple[Quote, Arg | None, Arg | None]] = field(default_factory=list)  # quote, speaker, addressee
     topic: list[Arg] = field(default_factory=list)  # the last subject actors
     targets: list[Arg] = field(default_factory=list)  # targets of the previous sentence
+    sources: list[Arg] = field(default_factory=list)  # sources of the previous sentence
 
 
 @dataclass
@@ -105,12 +103,16 @@ def _resolve_subject(view: SentenceView, t: int, discourse: Discourse) -> list[A
     if pronoun in view.cues.words("first_person"):
         return speaker_for(view, t, discourse)
     if pronoun in view.cues.words("third_person"):
-        # an unresolved "ia"/"mereka": the nearest actor before it, else the running topic
+        # an unresolved "ia"/"mereka": the nearest actor before it, else (singular) the running topic
         i = t - 1
         while i >= view.first and view.w(i) != pronoun:
             i -= 1
         refs, _ = view.subject_left(i, cross=True)
-        return _args(view, refs, "pronoun") if refs else list(discourse.topic)
+        if refs:
+            return _args(view, refs, "pronoun")
+        return [] if pronoun == "mereka" else list(discourse.topic)
+    if view.w(t - 1) in ("untuk", "guna", "demi"):
+        return []  # "untuk mencapai kesepakatan": an infinitive has no subject of its own
     # no subject in the clause: the complement of a saying verb, or words inside a quote
     if quote_at(discourse, view.doc.tokens[t].start) or view.speech_subject(before=t):
         return speaker_for(view, t, discourse)
@@ -177,14 +179,18 @@ def _code(view: SentenceView, m: TriggerMatch, mod: Modality) -> str:
 
 
 # ---- one trigger --------------------------------------------------------------------------------
-def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse) -> tuple[list[Arg], list[MentionRef], bool, bool]:
-    """Sources, target mentions, symmetric flag and whether the noun is background."""
+def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
+                  ) -> tuple[list[Arg], list[MentionRef], bool, bool] | None:
+    """Sources, target mentions, symmetric flag and whether a light verb carries the noun;
+    None when the noun names no new event ("penolakan ini", "setelah serangan itu")."""
     p = m.pattern
     t = m.start
     light = next((i for i in range(max(view.first, t - 2), t) if view.w(i) in view.cues.words("light_verbs")), None)
     if light is not None:
         targets, frame = _frame_targets(view, m, p.frames)
-        return _resolve_subject(view, light, discourse), targets, frame in ("dengan", "antara"), False
+        return _resolve_subject(view, light, discourse), targets, frame in ("dengan", "antara"), True
+    if view.w(m.end) in ("ini", "itu", "tersebut"):
+        return None  # points back to an event already told
     prev = view.w(t - 1) if t > view.first else ""
     background = prev in view.cues.words("prepositions") or prev in view.cues.words("boundaries")
     sources: list[Arg] = []
@@ -201,21 +207,51 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse) -> 
             targets = refs
         else:
             sources = _args(view, refs)
-    between, _ = view.after_word(m.end, "antara")
+    between, at = view.after_word(m.end, "antara", 4)
     if between and not sources:
         pair = _args(view, between)
         if len(pair) >= 2:
-            return pair[:1], [r for r in between if r.actor and _level(r.actor) == _level(pair[1].actor)], True, background
-    oleh, _ = view.after_word(m.end, "oleh", 10)
+            return pair[:1], [r for r in between if r.actor and _level(r.actor) == _level(pair[1].actor)], True, False
+    oleh, _ = view.after_word(m.end, "oleh", 5)
     if oleh and not sources:
         sources = _args(view, oleh)
     if not targets:
         frames = tuple(f for f in p.frames if f != "object")
         targets, frame = _frame_targets(view, m, frames)
         symmetric = frame in ("dengan", "antara")
-    if not sources and (background or t == view.first):
-        sources = _resolve_subject(view, t, discourse)
-    return sources, targets, symmetric, background
+    if not sources and background and (view.is_verbish(view.first) or view.w(view.first) in
+                                       view.cues.words("boundaries")):
+        # "Berbicara pasca pertemuan dengan Prancis, ... Lavrov mengatakan": the fronted phrase
+        # belongs to the subject of the main clause
+        sources = _args(view, view.speech_subject(), "speaker")
+    elif background:
+        return None
+    return sources, targets, symmetric, False
+
+
+def _conditional_actor(view: SentenceView, t: int) -> list[Arg]:
+    """The actor of a "jika ..." clause before a threat: "jika AS menaruh rudal, Moskow akan ..."."""
+    for i in range(view.first, t):
+        if view.w(i) in view.cues.words("conditional"):
+            for j in range(i + 1, t):
+                if j in view.mention_at:
+                    return _args(view, view.group_right(view.mention_at[j], t))
+                if view.w(j) == ",":
+                    break
+    return []
+
+
+def _clitic_object(view: SentenceView, m: TriggerMatch, sources: list[Arg]) -> list[Arg]:
+    """ "Taliban menganggapnya": -nya is the object, the actor named just before the subject."""
+    tok = view.doc.tokens[m.end - 1]
+    if tok.clitic != "nya":
+        return []
+    keys = {a.key() for a in sources}
+    for ref in reversed([r for r in view.mentions if r.last < m.start]):
+        arg = view.arg(ref)
+        if ref.actor and arg.key() not in keys and _level(ref.actor) not in {_level(a.actor) for a in sources}:
+            return [arg]
+    return []
 
 
 def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
@@ -241,6 +277,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
             return None
     elif m.voice == "passive":
         targets = _resolve_subject(view, t, discourse)
+        if not targets:
+            return None  # a passive needs its patient
         oleh, _ = view.after_word(m.end, "oleh", 10)
         if not oleh and m.end in view.mention_at:
             oleh = view.group_right(view.mention_at[m.end], view.end)
@@ -251,21 +289,29 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         else:
             sources = []
     elif m.voice == "nominal":
-        sources, refs, symmetric, background = _nominal_args(view, m, discourse)
-        if background and p.family not in _BACKGROUND_FAMILIES_OK:
+        found = _nominal_args(view, m, discourse)
+        if found is None:
             return None
+        sources, refs, symmetric, light = found
         targets = _args(view, refs)
-        if not sources and not targets:
+        if not sources or not (targets or light):
             return None
     else:
         sources = _resolve_subject(view, t, discourse)
         refs, frame = _frame_targets(view, m, p.frames)
         targets = _args(view, refs)
+        if not targets and frame != "generic":
+            targets = _clitic_object(view, m, sources)
         symmetric = p.symmetric and bool(targets)
-    if not targets and p.role != "accused":
-        if _anaphoric(view, m.end) and discourse.targets:
-            targets = [discourse.targets[-1]]
-        elif quote and quote[2] is not None and frame != "generic":
+    if not targets and p.role != "accused" and frame != "generic":
+        if _anaphoric(view, m.end) and (discourse.targets or discourse.sources):
+            # "menentang langkah ini" opposes whoever took the step; "menolak melakukan hal itu"
+            # refuses what was asked, for whom it was asked
+            back = discourse.sources if p.family == "disapprove" else discourse.targets
+            targets = back[-1:] if back else []
+        elif p.family == "threaten":
+            targets = _conditional_actor(view, t)
+        if not targets and quote and quote[2] is not None:
             targets = [quote[2]]
     if p.symmetric and not targets and len(sources) >= 2:
         sources, targets, symmetric = sources[:1], sources[1:2], True
@@ -299,7 +345,7 @@ def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discours
         if coded is not None:
             if m.start < scope_end:
                 coded.emitted = False
-            elif m.voice != "nominal" or coded.sources:
+            elif m.voice != "nominal":
                 if m.pattern.absorb:
                     scope_end = view.clause_end(m.end)
             out.append(coded)

@@ -43,6 +43,16 @@ def _speaker_arg(doc: Document, entity_id: str | None, mention_id: str | None, e
     return Arg(entity.actor, entity.id, start, end, "speaker")
 
 
+def _home_country(doc: Document) -> str | None:
+    """The country the article is mostly about: the GPE actor named most often."""
+    counts: dict[str, int] = {}
+    for entity in doc.entities:
+        if entity.type == "GPE" and entity.actor and len(entity.actor) >= 3 and entity.actor[:3].isalpha() \
+                and not entity.actor.startswith(("IGO", "NGO", "IMG")):
+            counts[entity.actor[:3]] = counts.get(entity.actor[:3], 0) + max(1, len(entity.mentions))
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 def _lead_paragraph(doc: Document) -> int | None:
     return next((i for i, p in enumerate(doc.paragraphs) if p.kind == "body"), None)
 
@@ -63,8 +73,8 @@ def _events_of(coded: Coded, doc: Document, sentence: int, lead: bool) -> list[E
             if source is not None and target is not None and (
                     source.key() == target.key() or source.actor == target.actor):
                 continue  # nobody acts on itself
-            if source is None and target is None:
-                continue
+            if source is None:
+                continue  # an act needs an actor; a bare target is not an event we can vouch for
             tok = doc.tokens
             explanation = Explanation(
                 sentence=sentence,
@@ -105,13 +115,16 @@ def run(doc: Document, res: Resources) -> Document:
     if not doc.paragraphs:
         body = list(range(len(doc.sentences)))
     lead = _lead_paragraph(doc)
-    views = [SentenceView.build(doc, i, cues, entities, mentions) for i in body]
+    home = _home_country(doc)
+    views = [SentenceView.build(doc, i, cues, entities, mentions, home) for i in body]
     events: list[Event] = []
     for k, view in enumerate(views):
         seen: set[tuple] = set()
         targets: list[Arg] = []
+        sources: list[Arg] = []
         for coded in code_sentence(view, verbs, discourse, views[k + 1 : k + 3]):
             targets.extend(coded.targets)
+            sources.extend(coded.sources)
             if not coded.emitted:
                 continue
             is_lead = lead is not None and doc.sentences[view.index].paragraph == lead
@@ -123,7 +136,8 @@ def run(doc: Document, res: Resources) -> Document:
                 events.append(event)
             if coded.sources and coded.match.pattern.role != "accused":
                 discourse.topic = coded.sources[:1]
-        discourse.targets = targets or discourse.targets[-1:]
+        if targets or sources:
+            discourse.targets, discourse.sources = targets, sources
     for n, event in enumerate(events, 1):
         event.id = f"v{n}"
         if tables is not None:

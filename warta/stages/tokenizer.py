@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 #   title: precedes a name or number and never ends a sentence (Dr., Jl., No., H.)
 #   end:   may end a sentence when a capitalised word follows (dll., dsb., Tbk.)
 #   abbr:  ordinary abbreviation that does not end a sentence (a.n., tsb.)
-ABBREVIATION_CLASSES = ("title", "end", "abbr")
+#   label: a lowercase word (no period) after which "X." is a letter label, not a name initial
+#          ("grup B. Pertandingan ..." ends a sentence; "dan M. Hendra" does not)
+ABBREVIATION_CLASSES = ("title", "end", "abbr", "label")
 
 OPEN_QUOTES = frozenset("“‘«„‚‹‟")
 CLOSE_QUOTES = frozenset("”’»›")
@@ -75,6 +77,7 @@ class Abbreviations:
     """Abbreviations written with a final period, each with its class (see ABBREVIATION_CLASSES)."""
 
     classes: dict[str, str] = field(default_factory=dict)
+    labels: frozenset[str] = frozenset()
 
     def __contains__(self, text: str) -> bool:
         return text in self.classes
@@ -89,6 +92,7 @@ class Abbreviations:
 def parse_abbreviations(lines: list[str], source: str = "abbreviations.txt") -> Abbreviations:
     """Parse ``ABBR<TAB>class`` lines; raises ValueError naming the first bad line."""
     classes: dict[str, str] = {}
+    labels: set[str] = set()
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -98,23 +102,30 @@ def parse_abbreviations(lines: list[str], source: str = "abbreviations.txt") -> 
         kind = parts[1].strip() if len(parts) > 1 else "abbr"
         if len(parts) > 2:
             raise ValueError(f"{source}:{number}: expected 'ABBR<TAB>class', got {line!r}")
-        if not abbr.endswith(".") or len(abbr) < 2 or any(c.isspace() for c in abbr):
-            raise ValueError(f"{source}:{number}: abbreviation must be one word ending in '.': {abbr!r}")
         if kind not in ABBREVIATION_CLASSES:
             raise ValueError(f"{source}:{number}: unknown class {kind!r} (use {', '.join(ABBREVIATION_CLASSES)})")
+        if kind == "label":
+            if not abbr.isalpha() or abbr != abbr.lower():
+                raise ValueError(f"{source}:{number}: a label is one lowercase word without period: {abbr!r}")
+            if abbr in labels:
+                raise ValueError(f"{source}:{number}: duplicate label {abbr!r}")
+            labels.add(abbr)
+            continue
+        if not abbr.endswith(".") or len(abbr) < 2 or any(c.isspace() for c in abbr):
+            raise ValueError(f"{source}:{number}: abbreviation must be one word ending in '.': {abbr!r}")
         if abbr in classes:
             raise ValueError(f"{source}:{number}: duplicate abbreviation {abbr!r}")
         classes[abbr] = kind
-    return Abbreviations(classes)
+    return Abbreviations(classes, frozenset(labels))
 
 
-def _is_initial(text: str, start: int, end: int, prev_kind: str | None, prev_lower: bool) -> bool:
+def _is_initial(text: str, start: int, end: int, prev_kind: str | None, prev_label: bool) -> bool:
     """A single capital letter + '.' before a capitalised word is a name initial ("M. Hendra").
 
-    Not after a lowercase word or a number ("vitamin C. Selain", "pukul 10 B."), where the
-    period more likely ends the sentence.
+    Not after a label word or a number ("vitamin C. Selain", "grup B. Pertandingan"), where
+    the period more likely ends the sentence.
     """
-    if end - start != 1 or not text[start].isupper() or prev_lower or prev_kind in ("number", "money"):
+    if end - start != 1 or not text[start].isupper() or prev_label or prev_kind in ("number", "money"):
         return False
     after = end + 1
     if after < len(text) and text[after] == " ":
@@ -129,8 +140,9 @@ def tokenize(text: str, abbreviations: Abbreviations, start: int = 0,
     tokens: list[tuple[int, int, str]] = []
     append = tokens.append
     classes = abbreviations.classes
+    labels = abbreviations.labels
     prev_kind: str | None = None
-    prev_lower = False
+    prev_label = False
     last_end = start
     for match in _TOKEN_RE.finditer(text, start, end):
         group = match.lastgroup
@@ -144,7 +156,7 @@ def tokenize(text: str, abbreviations: Abbreviations, start: int = 0,
         kind = _KIND[group]  # type: ignore[index]
         if group == "word":
             if e < end and text[e] == "." and (
-                text[s : e + 1] in classes or _is_initial(text, s, e, prev_kind, prev_lower)
+                text[s : e + 1] in classes or _is_initial(text, s, e, prev_kind, prev_label)
             ):
                 e += 1
         elif group == "url":
@@ -155,12 +167,12 @@ def tokenize(text: str, abbreviations: Abbreviations, start: int = 0,
                 # A closing period or bracket is not part of the address: tokenise it separately.
                 append((s, e, kind))
                 tokens.extend(tokenize(text, abbreviations, e, trimmed))
-                prev_kind, prev_lower, last_end = tokens[-1][2], False, trimmed
+                prev_kind, prev_label, last_end = tokens[-1][2], False, trimmed
                 continue
         elif group == "number" and prev_kind == "money":
             kind = "money"
         append((s, e, kind))
         last_end = e
         prev_kind = kind
-        prev_lower = group == "word" and text[s].islower()
+        prev_label = group == "word" and text[s:e].lower() in labels
     return tokens

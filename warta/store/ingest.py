@@ -27,7 +27,8 @@ from . import dedup
 from .rows import content_hash
 from .store import Store
 
-READABLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".xml", ".rss", ".atom")
+# What warta.read picks up in a folder (feeds are read only when named).
+FOLDER_SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl")
 
 
 @dataclass
@@ -79,7 +80,7 @@ def estimate_total(sources: Iterable[str]) -> int | None:
         path = Path(source)
         if "://" in source or source == "-":
             return None
-        files = [p for p in path.rglob("*") if p.suffix.lower() in READABLE_SUFFIXES] if path.is_dir() else [path]
+        files = [p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES] if path.is_dir() else [path]
         for item in files:
             if not item.is_file():
                 continue

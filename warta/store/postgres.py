@@ -13,7 +13,8 @@ from ..errors import StoreError
 
 NAME = "postgresql"
 FTS_EXPR = "to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(text, ''))"
-MIGRATION_LOCK = 77_420_250  # advisory lock key: one migrating process at a time
+MIGRATION_LOCK = 77_420_250  # advisory lock keys: one migrating process at a time,
+WRITE_LOCK = 77_420_251  # and one writing transaction at a time
 
 
 def is_url(target: str) -> bool:
@@ -51,6 +52,9 @@ def make_engine(target: str, timeout: float = 30.0, pragmas: dict[str, object] |
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
     with engine.begin() as conn:
+        # One writer at a time, as in SQLite: concurrent ingests then never race on the same
+        # content hash or global event; the wait is bounded by lock_timeout.
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         yield conn
 
 

@@ -132,6 +132,10 @@ def _parse_amount(number: str, scale: str | None) -> float | None:
     return value * _SCALES.get((scale or "").strip().lower(), 1.0)
 
 
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
+
+
 def amount_rows(doc: Document, article_id: int) -> list[dict[str, Any]]:
     """Counted quantities ("11 bidang"), as GDELT's GKG Amounts: amount, object, offset."""
     rows = []
@@ -143,14 +147,19 @@ def amount_rows(doc: Document, article_id: int) -> list[dict[str, Any]]:
             nxt = tokens[i + 1]
             if nxt.kind != "word":
                 continue
-            number = doc.token_text(tok)
-            rows.append({"article_id": article_id, "amount": number, "value": _parse_amount(number, None),
-                         "object": doc.token_text(nxt), "start_char": tok.start})
+            number, scale = doc.token_text(tok), None
+            if _is_year(number):
+                continue
+            if doc.token_text(nxt).lower() in _SCALES and i + 2 < len(tokens) and tokens[i + 2].kind == "word":
+                scale, nxt = doc.token_text(nxt), tokens[i + 2]  # "2,5 juta jiwa": the object is "jiwa"
+            rows.append({"article_id": article_id, "amount": f"{number} {scale}" if scale else number,
+                         "value": _parse_amount(number, scale), "object": doc.token_text(nxt),
+                         "start_char": tok.start})
         return rows
     for match in _AMOUNT.finditer(doc.text):
         number, scale, noun = match.group(1), match.group(2), match.group(3)
-        if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100:
-            continue  # a year
+        if _is_year(number):
+            continue
         amount = number + (scale or "")
         rows.append({"article_id": article_id, "amount": amount, "value": _parse_amount(number, scale),
                      "object": noun, "start_char": match.start()})

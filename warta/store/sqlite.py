@@ -70,10 +70,11 @@ def lock_for_migration(conn: Connection) -> None:
 
 
 def create_fulltext(conn: Connection) -> None:
-    """FTS5 over articles (title, text), kept in step by triggers; datasette finds it by name."""
+    """FTS5 over articles (title, text), kept in step by triggers. content="articles" is double-quoted
+    because that is how datasette recognises the table as the full-text index of articles."""
     conn.exec_driver_sql(
         "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-        "title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+        'title, text, content="articles", content_rowid="id", tokenize="unicode61 remove_diacritics 2")'
     )
     conn.exec_driver_sql(
         "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "

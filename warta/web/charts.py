@@ -87,7 +87,7 @@ def dyad_bars(dyads: list[dict[str, Any]], width: int = 440, row: int = 22) -> d
     return {"rows": rows, "width": width, "height": max(len(rows) * row, row), "label_w": label_w}
 
 
-def network_layout(net: dict[str, Any], width: int = 440, height: int = 360, rounds: int = 200) -> dict[str, Any]:
+def network_layout(net: dict[str, Any], width: int = 440, height: int = 360, rounds: int = 120) -> dict[str, Any]:
     """A small deterministic force layout: nodes start on a circle, edges pull, nodes push apart."""
     nodes = [dict(n) for n in net.get("nodes", [])]
     count = len(nodes)
@@ -144,30 +144,69 @@ def network_layout(net: dict[str, Any], width: int = 440, height: int = 360, rou
     return {"nodes": nodes, "edges": out_edges, "width": width, "height": height}
 
 
-def project(lat: float, lon: float, width: int, height: int) -> tuple[float, float]:
-    """Equirectangular projection of latitude 84..-60 (where people live) onto the box."""
-    north, south = 84.0, -60.0
-    x = (lon + 180.0) / 360.0 * width
-    y = (north - max(min(lat, north), south)) / (north - south) * height
+WORLD = (-180.0, 180.0, 84.0, -60.0)  # west, east, north, south: where people live
+
+
+def project(lat: float, lon: float, width: int, height: int, view: tuple[float, ...] = WORLD) -> tuple[float, float]:
+    """Equirectangular projection of the view (west, east, north, south) onto the box."""
+    west, east, north, south = view
+    x = (lon - west) / (east - west) * width
+    y = (north - lat) / (north - south) * height
     return round(x, 1), round(y, 1)
 
 
+def fit_view(places: list[dict[str, Any]], width: int, height: int, pad: float = 12.0) -> tuple[float, ...]:
+    """The smallest view around the places (padded, at the box's aspect ratio), or the world."""
+    if not places:
+        return WORLD
+    lats, lons = [p["lat"] for p in places], [p["lon"] for p in places]
+    west, east = min(lons) - pad, max(lons) + pad
+    south, north = min(lats) - pad, max(lats) + pad
+    lon_span, lat_span = east - west, north - south
+    aspect = width / height
+    if lon_span / lat_span < aspect:  # too tall: widen
+        grow = (lat_span * aspect - lon_span) / 2
+        west, east = west - grow, east + grow
+    else:
+        grow = (lon_span / aspect - lat_span) / 2
+        south, north = south - grow, north + grow
+    if east - west >= 300:
+        return WORLD
+    return (west, east, north, south)
+
+
 def world_map(places: list[dict[str, Any]], countries: list[tuple[str, str, float, float]],
-              width: int = 900, height: int = 360) -> dict[str, Any]:
-    """Event places as circles over a background of country centroids and a 30-degree graticule."""
+              width: int = 900, height: int = 380) -> dict[str, Any]:
+    """Event places as circles over a background of country centroids and a 10/30-degree graticule,
+    zoomed to the places."""
+    view = fit_view(places, width, height)
+    west, east, north, south = view
+    inside = [(code, name, lat, lon) for code, name, lat, lon in countries
+              if west <= lon <= east and south <= lat <= north]
     background = [{"x": x, "y": y, "name": name, "code": code}
-                  for code, name, lat, lon in countries for x, y in [project(lat, lon, width, height)]]
-    grid = [{"x1": project(0, lon, width, height)[0], "y1": 0, "x2": project(0, lon, width, height)[0], "y2": height}
-            for lon in range(-150, 180, 30)]
-    grid += [{"x1": 0, "y1": project(lat, 0, width, height)[1], "x2": width, "y2": project(lat, 0, width, height)[1]}
-             for lat in (-30, 0, 30, 60)]
+                  for code, name, lat, lon in inside for x, y in [project(lat, lon, width, height, view)]]
+    step = 30 if east - west > 120 else 10
+    grid = []
+    for lon in range(-180, 181, step):
+        if west < lon < east:
+            x = project(0, lon, width, height, view)[0]
+            grid.append({"x1": x, "y1": 0, "x2": x, "y2": height, "label": f"{abs(lon)}°{'E' if lon >= 0 else 'W'}"})
+    for lat in range(-90, 91, step):
+        if south < lat < north:
+            y = project(lat, 0, width, height, view)[1]
+            grid.append({"x1": 0, "y1": y, "x2": width, "y2": y, "label": f"{abs(lat)}°{'N' if lat >= 0 else 'S'}"})
     peak = max((p["n"] for p in places), default=1)
     dots = []
     for p in places:
-        x, y = project(p["lat"], p["lon"], width, height)
+        x, y = project(p["lat"], p["lon"], width, height, view)
         share = p["conflict"] / p["n"] if p["n"] else 0
-        dots.append({"x": x, "y": y, "r": round(3 + 12 * math.sqrt(p["n"] / peak), 1), "name": p["name"],
+        dots.append({"x": x, "y": y, "r": round(3 + 14 * math.sqrt(p["n"] / peak), 1), "name": p["name"],
                      "n": p["n"], "kind": "conflict" if share > 0.5 else "cooperation",
                      "title": f"{p['name']}: {p['n']} events, {p['conflict']} conflict"})
     dots.sort(key=lambda d: -d["r"])  # big circles first so small ones stay clickable on top
+    placed: list[tuple[float, float]] = []
+    for d in dots:  # label the biggest places whose label would not overlap an earlier one
+        d["label"] = len(placed) < 10 and all(abs(d["y"] - y) > 14 or abs(d["x"] - x) > 90 for x, y in placed)
+        if d["label"]:
+            placed.append((d["x"], d["y"]))
     return {"countries": background, "grid": grid, "places": dots, "width": width, "height": height}

@@ -86,18 +86,23 @@ def add_pages(app: FastAPI, db: Any, conn_dep: Any) -> None:
     @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="Dashboard: timeline, pairs, network, map")
     def dashboard(request: Request, f: EventFilters = Depends(filters_from), format: str = "html",
                   conn: Connection = Depends(conn_dep)) -> Response:
-        window = None
-        if not f.since and not f.until:
-            window = queries.default_since(conn, f)
-            if window:
-                f = EventFilters(**{**f.as_params(), "since": window})
-        key = ("dashboard", tuple(sorted(f.as_params().items())))
-        data = db.cached(conn, key, lambda: queries.stats(conn, f))
-        data = {**data, "default_since": window}
-        context = {"filters": f, "outlets": queries.outlets(conn), "qs": _query_string(f.as_params()),
-                   "timeline": charts.timeline(data["per_day"]), "bars": charts.dyad_bars(data["top_dyads"]),
-                   "net": charts.network_layout(data["network"]),
-                   "map": charts.world_map(data["places"], _countries(db)), "page_name": "dashboard"}
+        def compute() -> tuple[dict[str, Any], dict[str, Any]]:
+            shown, window = f, None
+            if not f.since and not f.until:
+                window = queries.default_since(conn, f)
+                if window:
+                    shown = EventFilters(**{**f.as_params(), "since": window})
+            data = {**queries.stats(conn, shown), "default_since": window}
+            charts_ = {"filters": shown, "qs": _query_string(shown.as_params()),
+                       "timeline": charts.timeline(data["per_day"]), "bars": charts.dyad_bars(data["top_dyads"]),
+                       "net": charts.network_layout(data["network"]),
+                       "map": charts.world_map(data["places"], _countries(db))}
+            return data, charts_
+
+        # Stats and chart geometry are cached per filters until the store changes.
+        data, chart_context = db.cached(conn, ("dashboard", tuple(sorted(f.as_params().items()))), compute)
+        outlets = db.cached(conn, ("outlets",), lambda: queries.outlets(conn))
+        context = {**chart_context, "outlets": outlets, "page_name": "dashboard"}
         return _json_or_page(request, format, data, "dashboard.html", context)
 
     @app.get("/explore", response_class=HTMLResponse, tags=["pages"], summary="Event explorer")
@@ -107,7 +112,8 @@ def add_pages(app: FastAPI, db: Any, conn_dep: Any) -> None:
         data = queries.list_events(conn, f, page, size, sort)
         params = {**f.as_params(), "size": size if size != 50 else None, "sort": sort if sort != "-date" else None}
         pages = -(-data["total"] // size)
-        context = {"filters": f, "outlets": queries.outlets(conn), "params": params, "pages": pages,
+        context = {"filters": f, "outlets": db.cached(conn, ("outlets",), lambda: queries.outlets(conn)),
+                   "params": params, "pages": pages,
                    "prev_qs": _query_string(params, page=page - 1) if page > 1 else None,
                    "next_qs": _query_string(params, page=page + 1) if page < pages else None,
                    "sort_qs": {key: _query_string(params, sort=("-" + key if sort == key else key))

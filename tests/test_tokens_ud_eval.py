@@ -1,0 +1,87 @@
+"""The UD tokenisation scorer (bench/ud_tokens.py) on a hand-made CoNLL-U, and the GSD eval gate."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _bench():
+    name = "warta_bench_ud_tokens"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "ud_tokens.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file executes
+    spec.loader.exec_module(module)
+    return module
+
+
+# Sentence 1 has a multi-word token (ujarnya = ujar + nya), which counts as ONE surface token.
+# Sentence 2 is tokenised by the treebank as "Rp5" + "juta" + "." — warta splits "Rp" "5", so
+# exactly one gold token ("Rp5") is missed and two system tokens are wrong.
+# Sentence 3 has no final period and is glued to nothing after it (it is the last one).
+TINY = """# sent_id = 1
+# text = Kami siap, ujarnya.
+1	Kami	kami	PRON	_	_	2	nsubj	_	_
+2	siap	siap	ADJ	_	_	0	root	_	SpaceAfter=No
+3	,	,	PUNCT	_	_	4	punct	_	_
+4-5	ujarnya	_	_	_	_	_	_	_	SpaceAfter=No
+4	ujar	ujar	VERB	_	_	2	parataxis	_	_
+5	nya	dia	PRON	_	_	4	nsubj	_	_
+6	.	.	PUNCT	_	_	2	punct	_	_
+
+# sent_id = 2
+# text = Dana Rp5 juta.
+1	Dana	dana	NOUN	_	_	0	root	_	_
+2	Rp5	rp5	NUM	_	_	1	nummod	_	_
+3	juta	juta	NUM	_	_	2	flat	_	SpaceAfter=No
+4	.	.	PUNCT	_	_	1	punct	_	_
+
+# sent_id = 3
+# text = Warga Bekasi bersiap
+1	Warga	warga	NOUN	_	_	3	nsubj	_	_
+2	Bekasi	bekasi	PROPN	_	_	1	nmod	_	_
+3	bersiap	siap	VERB	_	_	0	root	_	_
+"""
+
+
+def test_tokens_ud_scorer_known_answer(resources):
+    ud = _bench()
+    result = ud.score_conllu(TINY, " ", resources)
+    tokens, sents, mwt = result["tokens"], result["sentences"], result["multiword"]
+    # gold surface tokens: 5 + 4 + 3 = 12; system: 5 + 5 + 3 = 13; correct 11.
+    assert (tokens["gold"], tokens["system"], tokens["correct"]) == (12, 13, 11)
+    assert tokens["precision"] == pytest.approx(11 / 13)
+    assert tokens["recall"] == pytest.approx(11 / 12)
+    # All three sentences end where the treebank ends them.
+    assert (sents["gold"], sents["system"], sents["correct"]) == (3, 3, 3)
+    assert sents["f1"] == 1.0
+    assert mwt == {"gold": 1, "matched_as_one_token": 1, "ending_in_clitic": 1, "clitic_marked": 1}
+    assert result["unaligned_gold_tokens"] == 0
+
+
+def test_tokens_ud_reader_counts_surface_tokens():
+    ud = _bench()
+    sentences = ud.read_conllu(TINY)
+    assert [s.tokens for s in sentences][0] == ["Kami", "siap", ",", "ujarnya", "."]
+    assert sentences[0].mwt == [(3, "ujarnya")]
+
+
+def test_tokens_ud_gsd_eval_gate(shared_dir, resources):
+    path = shared_dir / "data" / "ud-indonesian-gsd" / "current" / "id_gsd-ud-test.conllu"
+    if not path.exists():
+        pytest.skip("UD Indonesian-GSD test file not present")
+    result = _bench().score_conllu(path.read_text(encoding="utf-8"), " ", resources)
+    assert result["tokens"]["f1"] >= TOKEN_F1_FLOOR
+    assert result["sentences"]["f1"] >= SENTENCE_F1_FLOOR
+
+
+# Pinned a little below what bench/ud_tokens.py measures (see bench/results/ud_tokens.json).
+TOKEN_F1_FLOOR = 0.995
+SENTENCE_F1_FLOOR = 0.87
