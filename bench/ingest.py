@@ -22,10 +22,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from warta.pipeline import Failure, Pipeline  # noqa: E402
-from warta.read import iter_documents  # noqa: E402
-from warta.store import Store  # noqa: E402
-from warta.store.ingest import ingest, pipeline_version  # noqa: E402
+from warta.pipeline import Failure, Pipeline
+from warta.read import iter_documents
+from warta.store import Store
+from warta.store.ingest import ingest, pipeline_version
 
 DEFAULT_INPUT = REPO / ".." / "shared" / "data" / "news-clickid" / "clickid_articles.jsonl"
 FIELDS = {"text": "content", "published": "date", "outlet": "publisher", "title": "title", "url": "url"}

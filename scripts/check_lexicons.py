@@ -13,7 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from warta.lang.gazetteer_check import check_all  # noqa: E402
+from warta.lang.gazetteer_check import check_all
 
 
 def main(argv: list[str] | None = None) -> int:

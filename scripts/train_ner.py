@@ -180,14 +180,15 @@ def decontaminate(corpora: dict) -> dict[str, int]:
     return dropped
 
 
-def training_items(corpora: dict, splits: tuple[str, ...], lexicon, lower_copies: bool = True) -> list:
+def training_items(corpora: dict, splits: tuple[str, ...], lexicon, lower_copies: bool = False,
+                   repeat: dict[str, int] | None = None) -> list:
     items = []
     for name, parts in corpora.items():
         for split in splits:
             for sent in parts.get(split, []):
                 words = [w for w, _ in sent]
                 labels = [label for _, label in sent]
-                items.append((sentence_features(words, lexicon), labels))
+                items.extend([(sentence_features(words, lexicon), labels)] * (repeat or {}).get(name, 1))
                 if lower_copies and name != "nerp":  # the case-blind copy of a cased sentence
                     items.append((sentence_features([w.lower() for w in words], lexicon, cased=False), labels))
     return items
@@ -232,7 +233,9 @@ def main() -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--tune", action="store_true", help="grid over c1/c2, train on train, score on dev")
+    ap.add_argument("--grid", default="0.05,0.01 0.15,0.01 0.05,0.05 0.15,0.05 0.3,0.02", help="c1,c2 pairs for --tune")
     ap.add_argument("--train-only", action="store_true", help="final model from train splits only (no dev)")
+    ap.add_argument("--repeat", default="", help="oversample corpora, e.g. 'nergrit=2'")
     ap.add_argument("--countries-only", action="store_true")
     ap.add_argument("--clusters", action="store_true", help="rebuild clusters.tsv before training")
     ap.add_argument("--no-extra", action="store_true", help="leave out the extra corpora (NER-UI)")
@@ -260,10 +263,12 @@ def main() -> int:
             shutil.copyfile(OUT / name, args.out / name)
     lexicon = load_lexicon((args.out / f for f in LEXICON_FILES), args.out / CLUSTERS_FILE if use_clusters else None)
 
+    repeat = {k: int(v) for k, v in (pair.split("=") for pair in args.repeat.split())}
     if args.tune:
-        items = training_items(corpora, ("train",), lexicon, args.lower_copies)
+        items = training_items(corpora, ("train",), lexicon, args.lower_copies, repeat)
         tmp = args.out / "tune.crfsuite"
-        for c1, c2 in [(0.05, 0.01), (0.15, 0.01), (0.05, 0.05), (0.15, 0.05), (0.3, 0.02)]:
+        grid = [tuple(map(float, pair.split(","))) for pair in args.grid.split()]
+        for c1, c2 in grid:
             secs = train(items, tmp, c1, c2, args.iterations)
             res = evaluate(tmp, corpora, "dev", lexicon)
             f1s = {k: v["micro"]["f1"] for k, v in res.items()}
@@ -272,7 +277,7 @@ def main() -> int:
         return 0
 
     splits = ("train",) if args.train_only else ("train", "dev")
-    items = training_items(corpora, splits, lexicon, args.lower_copies)
+    items = training_items(corpora, splits, lexicon, args.lower_copies, repeat)
     model_path = args.out / "model.crfsuite"
     secs = train(items, model_path, args.c1, args.c2, args.iterations)
     scores = evaluate(model_path, corpora, "test", lexicon)
@@ -290,7 +295,8 @@ def main() -> int:
         "labels": ["PER", "ORG", "LOC"],
         "trained": dt.date.today().isoformat(),
         "training_seconds": round(secs),
-        "params": {"algorithm": "lbfgs", "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations},
+        "params": {"algorithm": "lbfgs", "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                   "repeat": repeat},
         "data": {name: {s: rel for s, rel in table.items() if s in splits}
                  for name, table in {**CORPORA, **({} if args.no_extra else EXTRA)}.items()},
         "decontamination": f"training sentences sharing a {GRAM}-token run with any test split dropped: {dropped}",
@@ -298,6 +304,7 @@ def main() -> int:
         "test_scores": scores,
         "command": "nice python scripts/train_ner.py"
         + (" --train-only" if args.train_only else "")
+        + (f" --repeat '{args.repeat}'" if args.repeat else "")
         + f" --c1 {args.c1} --c2 {args.c2} --iterations {args.iterations}",
     }
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

@@ -144,6 +144,34 @@ def mention_doc(resources):
     return lambda text, names=(), published=None: _mention_doc(resources, text, names, published)
 
 
+def _event_doc(resources, text, actors, quotes=(), published=None):
+    """The events stage run on a tokenised Document whose actors are given by hand, so event tests
+    do not depend on NER, coref or actor quality. ``actors`` maps a surface form to an actor code,
+    optionally with "#key" to name the entity ("Yoon": "KORGOV#yoon", "Ia": "KORGOV#yoon").
+    ``quotes`` lists (quoted words, speaker surface, direct): a Quote over those exact words."""
+    from warta.doc import Entity, Quote
+    from warta.stages import events
+
+    doc = _mention_doc(resources, text, [(surface, "GPE") for surface in actors], published)
+    entities: dict[str, Entity] = {}
+    for mention in doc.mentions:
+        value = actors[doc.span(mention.start, mention.end)]
+        entity = entities.setdefault(value, Entity(f"e{len(entities) + 1}", value, "GPE", actor=value.split("#")[0]))
+        entity.mentions.append(mention.id)
+        mention.entity = entity.id
+    doc.entities = list(entities.values())
+    for n, (words, speaker, direct) in enumerate(quotes, 1):
+        start = text.index(words)
+        doc.quotes.append(Quote(f"q{n}", start, start + len(words), direct, speaker=entities[actors[speaker]].id))
+    return events.run(doc, resources)
+
+
+@pytest.fixture(scope="session")
+def event_doc(resources):
+    """Builder: text + {surface: actor} (+ quotes) -> Document with doc.events (see _event_doc)."""
+    return lambda text, actors, quotes=(), published=None: _event_doc(resources, text, actors, quotes, published)
+
+
 # ---- web: a sample database, a live server and Debian's Chromium (tests/test_web_*.py) ----------
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -61,3 +61,19 @@ def test_coref_organisation_without_country(resources, mention_doc):
     doc = mention_doc(text, [("Kementerian Pertahanan Jepang", "ORG"), ("Kementerian Pertahanan", "ORG")])
     doc = coref.run(doc, resources)
     assert len(doc.entities) == 1
+
+
+def test_coref_abbreviation_with_country(resources, mention_doc):
+    text = "Ketua Dewan Perwakilan Rakyat (DPR) AS berkunjung ke Taipei. DPR AS lalu mengesahkan RUU itu."
+    doc = mention_doc(text, [("Dewan Perwakilan Rakyat", "ORG"), ("DPR", "ORG"), ("AS", "GPE"),
+                             ("DPR AS", "ORG"), ("Taipei", "GPE")])
+    doc = coref.run(doc, resources)
+    orgs = [e for e in doc.entities if e.type == "ORG"]
+    assert len(orgs) == 1 and _entities(doc)[orgs[0].name] == ["DPR", "DPR AS", "Dewan Perwakilan Rakyat"]
+
+
+def test_coref_misspelt_place(resources, mention_doc):
+    text = "Raja Yordania tiba di Berlin. Pemimpin Yordaia itu bertemu Kanselir Jerman."
+    doc = coref.run(mention_doc(text, [("Yordania", "GPE"), ("Yordaia", "PER"), ("Berlin", "GPE"),
+                                       ("Jerman", "GPE")]), resources)
+    assert _entities(doc)["Yordania"] == ["Yordaia", "Yordania"]

@@ -32,6 +32,15 @@ class NerLexicon:
     longest: int
     # lower-cased word -> its distributional cluster ids, coarse to fine
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # derived once for speed: the first words of phrases, each word's cluster feature strings
+    first_words: frozenset[str] = field(default=frozenset(), init=False)
+    cluster_features: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first_words", frozenset(k[0] for k in self.phrases))
+        object.__setattr__(self, "cluster_features", {
+            w: tuple(f"c{k}={c}" for k, c in enumerate(ids)) for w, ids in self.clusters.items()
+        })
 
     def categories(self, text: str) -> frozenset[str]:
         return self.phrases.get(tuple(text.lower().split()), frozenset())
@@ -40,8 +49,11 @@ class NerLexicon:
         """Per token, the lexicon features of the longest phrase covering it ("city:B", ...)."""
         out: list[tuple[str, ...]] = [()] * len(lowered)
         i, n = 0, len(lowered)
-        phrases = self.phrases
+        phrases, first = self.phrases, self.first_words
         while i < n:
+            if lowered[i] not in first:
+                i += 1
+                continue
             for size in range(min(self.longest, n - i), 0, -1):
                 cats = phrases.get(tuple(lowered[i : i + size]))
                 if cats:
@@ -101,6 +113,15 @@ def load_lexicon(paths: Iterable[Path], clusters: Path | None = None) -> NerLexi
 
 def _shape(word: str) -> str:
     """Collapsed character classes: "Jakarta" -> "Xx", "KPK" -> "X", "2/12" -> "d/d"."""
+    if word.isalpha():  # fast paths for the common shapes
+        if word.islower():
+            return "x"
+        if word.isupper():
+            return "X"
+        if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+            return "Xx"
+    elif word.isdigit():
+        return "d"
     out: list[str] = []
     for ch in word:
         if ch.isupper():
@@ -133,10 +154,13 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
     lex = lexicon.tag(low)
     lex1 = [x[0].split(":")[0] if x else "-" for x in lex]
     shapes = [_shape(w) for w in words] if cased else None
-    cl = None
+    cl = cf = None
     if lexicon.clusters:
-        no_cluster = ("-",) * len(next(iter(lexicon.clusters.values())))
+        width = len(next(iter(lexicon.clusters.values())))
+        no_cluster = ("-",) * width
+        no_features = tuple(f"c{k}=-" for k in range(width))
         cl = [lexicon.clusters.get(w, no_cluster) for w in low]
+        cf = [lexicon.cluster_features.get(w, no_features) for w in low]
     pad_low = ["<s>", "<s>", *low, "</s>", "</s>"]
     feats: list[list[str]] = []
     for i in range(n):
@@ -171,9 +195,15 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
         for item in lex[i]:
             f.append("L=" + item)
         if cl is not None:
-            f.extend(f"c{k}={c}" for k, c in enumerate(cl[i]))
-            f.append("c-1=" + (cl[i - 1][-2] if i > 0 else "<s>"))
+            f.extend(cf[i])
+            prev_c = cl[i - 1][-2] if i > 0 else "<s>"
+            f.append("c-1=" + prev_c)
             f.append("c+1=" + (cl[i + 1][-2] if i + 1 < n else "</s>"))
+            f.append("c-2=" + (cl[i - 2][-2] if i > 1 else "<s>"))
+            f.append("c+2=" + (cl[i + 2][-2] if i + 2 < n else "</s>"))
+            f.append("c-1|c=" + prev_c + "|" + cl[i][-2])
+            if shapes is not None:
+                f.append("sh|c=" + shapes[i] + "|" + cl[i][-2])
         if shapes is not None:
             sh = shapes[i]
             prev = shapes[i - 1] if i > 0 else "<s>"

@@ -25,6 +25,8 @@ STAGE_MODULES: dict[str, str] = {
     "layout": "warta.stages.layout",
     "tokens": "warta.stages.tokens",
     "entities": "warta.stages.entities",
+    "coref": "warta.stages.coref",
+    "actors": "warta.stages.actors",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)

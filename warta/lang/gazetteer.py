@@ -357,16 +357,18 @@ def _people(path: Path) -> tuple[dict[str, list[PersonRole]], dict[str, str], li
             country = None if actor.startswith(_TRANSNATIONAL) else actor[:3]
             entries[key] = GazetteerEntry(key, row["name"], "PER", actor, country, shown, feature="person",
                                           source="people.tsv")
-    for key in roles:
-        roles[key].sort(key=lambda r: r.start)
+    for dated in roles.values():
+        dated.sort(key=lambda r: r.start)
     return roles, hidden, list(entries.values())
 
 
 def _entry(row: dict[str, str], **overrides: Any) -> GazetteerEntry:
-    values = dict(key=row["key"], name=row["name"], type=row["type"], actor=row["actor"] or None,
-                  country=row["country"] or None, aliases=tuple(_split(row["aliases"])),
-                  lat=float(row["lat"]) if row["lat"] else None, lon=float(row["lon"]) if row["lon"] else None,
-                  is_capital=row["capital"] == "1", feature=row["feature"], ambiguous=row["ambiguous"] == "1")
+    values: dict[str, Any] = {
+        "key": row["key"], "name": row["name"], "type": row["type"], "actor": row["actor"] or None,
+        "country": row["country"] or None, "aliases": tuple(_split(row["aliases"])),
+        "lat": float(row["lat"]) if row["lat"] else None, "lon": float(row["lon"]) if row["lon"] else None,
+        "is_capital": row["capital"] == "1", "feature": row["feature"], "ambiguous": row["ambiguous"] == "1",
+    }
     values.update(overrides)
     return GazetteerEntry(**values)
 

@@ -128,13 +128,17 @@ def _partial_owner(surface: str, mention: Mention, clusters: list[Cluster], gaze
             if words and any(_hyphen_part(words, full) for full in cluster.person_words()):
                 return cluster
         elif mention.type == "ORG" and cluster.type() == "ORG":
+            head, _, rest = surface.rpartition(" ")
+            if head and head.casefold() in cluster.aliases and _is_place(rest, gazetteer):
+                return cluster  # "DPR AS" after "Dewan Perwakilan Rakyat (DPR) AS"
             for full in cluster.surfaces:
                 rest = full[len(surface) :].strip()
                 if full.casefold().startswith(surface.casefold() + " ") and _is_place(rest, gazetteer):
                     return cluster  # "Kementerian Pertahanan" ... "Kementerian Pertahanan Saudi"
-        if mention.type in ("GPE", "LOC") and cluster.type() == mention.type and len(surface) >= 6:
-            if any(_one_edit(surface.casefold(), s.casefold()) for s in cluster.surfaces if len(s) >= 6):
-                return cluster  # "Yordaia" for "Yordania"
+        if (cluster.type() in ("GPE", "LOC") and (cluster.type() == mention.type or " " not in surface)
+                and len(surface) >= 6
+                and any(_one_edit(surface.casefold(), s.casefold()) for s in cluster.surfaces if len(s) >= 6)):
+            return cluster  # "Yordaia" for "Yordania"
     return None
 
 
@@ -154,13 +158,12 @@ def _merge_late(clusters: list[Cluster], gazetteer) -> list[Cluster]:
             owners = [c for c in clusters if c is not cluster and c.type() == "ORG" and any(
                 f.casefold().startswith(short.casefold() + " ") and _is_place(f[len(short) :].strip(), gazetteer)
                 for f in c.surfaces)]
-        if owners:
-            if len(owners) == 1:
-                owner = owners[0]
-                for mention, surface in zip(cluster.mentions, cluster.surfaces):
-                    owner.add(mention, surface, None, None)
-                owner.mentions.sort(key=lambda m: m.start)
-                merged = True
+        if len(owners) == 1:
+            owner = owners[0]
+            for mention, surface in zip(cluster.mentions, cluster.surfaces):
+                owner.add(mention, surface, None, None)
+            owner.mentions.sort(key=lambda m: m.start)
+            merged = True
         if not merged:
             out.append(cluster)
     return out

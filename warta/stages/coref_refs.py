@@ -46,9 +46,9 @@ def _description_target(doc, index, head, start, entities) -> Entity | None:
         if m.start >= start or m.entity is None or m.kind not in ("name", "abbreviation"):
             continue
         entity = entities[m.entity]
-        if head in _ORG_HEADS and entity.type == "ORG":
-            if head in entity.name.casefold().split() or head in _ANY_ORG_HEADS:
-                return entity
+        if (head in _ORG_HEADS and entity.type == "ORG"
+                and (head in entity.name.casefold().split() or head in _ANY_ORG_HEADS)):
+            return entity
         prefix = _GPE_HEADS.get(head)
         if prefix and entity.type == "GPE" and (entity.kb_id or "").startswith(prefix):
             return entity
@@ -155,7 +155,7 @@ def add_pronouns(doc: Document, index: MentionIndex, entities: dict[str, Entity]
 
 def _last_person(doc, index: MentionIndex, s_index: int, start: int, entities) -> Entity | None:
     """The subject-like person of the nearest sentence (this one before ``start``, then earlier)."""
-    for back in range(0, 4):
+    for back in range(4):
         k = s_index - back
         if k < 0:
             break

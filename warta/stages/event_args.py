@@ -27,6 +27,12 @@ FILLERS = frozenset({"akan", "telah", "sudah", "sedang", "tengah", "masih", "jug
                      "resmi", "secara", "resminya", "terbuka", "bersama-sama", "bersama", "berulang", "kali"})
 
 
+# A preposition before one of these governs the time phrase, not the name after it
+# ("pada hari Senin Iran ..."), so the name can still be a subject.
+TIME_WORDS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "hari", "pekan", "bulan",
+                        "tahun", "pagi", "siang", "sore", "malam", "lalu", "kemarin", "januari", "februari",
+                        "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+                        "november", "desember"})
 _NOT_VERBS = frozenset({"menteri", "mereka", "meriam", "memang", "merdeka", "media", "dirinya", "dimana", "diri",
                         "tersebut", "terhadap", "bersama", "berbagai", "beberapa", "terutama", "termasuk",
                         "terkait", "meski", "meskipun", "menurut", "menjelang", "melalui", "mengenai",
@@ -153,6 +159,8 @@ class SentenceView:
     def is_boundary(self, i: int) -> bool:
         """A token that ends a clause for argument finding."""
         word = self.w(i)
+        if word == "saat" and self.w(i + 1) in ("ini", "itu"):
+            return False  # "saat ini": now, not "when"
         return (word in HARD_STOPS or self.is_quote(i) or word in self.cues.words("boundaries")
                 or word in self.cues.words("speech"))
 
@@ -178,6 +186,8 @@ class SentenceView:
             word = self.w(i)
             if word in preps:
                 return True
+            if word in TIME_WORDS or self.doc.tokens[i].clitic == "nya" or word.isdigit():
+                return False  # "pada hari Senin Iran", "pada gilirannya Raja Abdullah"
             if word in ("(", ")") or i in self.mention_at:
                 i = (self.mention_at[i].first if i in self.mention_at else i) - 1
                 continue
@@ -281,7 +291,11 @@ class SentenceView:
             if i in self.mention_at:
                 ref = self.mention_at[i]
                 if not self.governed(ref, self.first):
-                    return self.group_left(ref, self.first), None
+                    group = self.group_left(ref, self.first)
+                    leftmost = min(group, key=lambda r: r.first)
+                    if leftmost is ref or not self.governed(leftmost, self.first):
+                        return group, None
+                    ref = leftmost  # "dengan aktivis X dan Y": the whole list is governed
                 if located is None and self.w(ref.first - 1) == "di":
                     located = ref
                 i = ref.first - 1
@@ -292,7 +306,7 @@ class SentenceView:
             if word == "yang" and not cross:
                 # a relative clause: its subject is the noun before "yang"
                 head = self.mention_at.get(i - 1)
-                return (self.group_left(head, self.first) if head else []), None
+                return (self.group_left(head, self.first) if head else []), (None if head else "yang")
             if not cross and self.is_boundary(i):
                 break
             i -= 1
@@ -305,6 +319,8 @@ class SentenceView:
         while i < hi:
             if (self.is_boundary(i) or self.w(i) == ",") and i > t:
                 return []
+            if self.w(i) in ("untuk", "guna", "demi") and self.is_verbish(i + 1):
+                return []  # a purpose clause begins
             if self.phrase_at(i, "generic_objects"):
                 return []
             if i in self.mention_at:
@@ -343,6 +359,15 @@ class SentenceView:
         while i < self.end and not (i > t and self.is_boundary(i)):
             i += 1
         return i
+
+    def scope_end(self, t: int) -> int:
+        """Where a verb's content ends: the clause end, or a comma or "dan" that starts a new
+        verb phrase ("menduduki jalan, merusak kantor dan melemparkan bom")."""
+        end = self.clause_end(t)
+        for i in range(t + 1, end):
+            if self.w(i) in (",", "dan", "serta") and self.is_verbish(i + 1):
+                return i
+        return end
 
     def speech_subject(self, before: int | None = None) -> list[MentionRef]:
         """The subject of the sentence's saying verb ("Pence mengatakan", "kata Shamkhani")."""

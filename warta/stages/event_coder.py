@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from ..doc import Quote
 from ..lang.verbs import Pattern, TriggerMatch, VerbDictionary
 from .event_args import Arg, MentionRef, SentenceView
+from .events_common import same_actor
 from .modality import Modality, decide
 
 _OBJECT_WINDOW = 9
+# Speech acts whose addressee carries over from the previous act of the same speaker.
+_ADDRESSED = ("demand", "appeal", "threaten")
 _QUALIFIER_WINDOW = 12
 
 
@@ -51,6 +54,16 @@ def _has_words(view: SentenceView, lo: int, hi: int, phrases: tuple[tuple[str, .
         for phrase in phrases:
             if all(view.w(i + k) == phrase[k] for k in range(len(phrase))):
                 return True
+    return False
+
+
+def _mentions_words(view: SentenceView, lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Like _has_words, but reads on past "bahwa": a warning's content names its kind."""
+    for i in range(lo, hi):
+        if view.w(i) in (";", ":") or view.is_quote(i) and i > lo:
+            return False
+        if any(all(view.w(i + k) == ph[k] for k in range(len(ph))) for ph in phrases):
+            return True
     return False
 
 
@@ -100,6 +113,8 @@ def _resolve_subject(view: SentenceView, t: int, discourse: Discourse) -> list[A
     refs, pronoun = view.subject_left(t)
     if refs:
         return _args(view, refs)
+    if pronoun == "yang":
+        return []  # a relative clause on a noun that is no actor
     if pronoun in view.cues.words("first_person"):
         return speaker_for(view, t, discourse)
     if pronoun in view.cues.words("third_person"):
@@ -169,8 +184,8 @@ def _choose(view: SentenceView, cands: list[TriggerMatch]) -> TriggerMatch | Non
 
 def _code(view: SentenceView, m: TriggerMatch, mod: Modality) -> str:
     p: Pattern = m.pattern
-    hi = min(view.clause_end(m.end) + 1, m.end + _QUALIFIER_WINDOW)
-    qual = next((q for q in p.qualifiers if _has_words(view, m.start, hi, q.words)), None)
+    hi = min(view.end, m.end + _QUALIFIER_WINDOW)
+    qual = next((q for q in p.qualifiers if _mentions_words(view, m.start, hi, q.words)), None)
     if mod.refusal and p.refusal:
         return p.refusal
     if mod.intent:
@@ -246,10 +261,9 @@ def _clitic_object(view: SentenceView, m: TriggerMatch, sources: list[Arg]) -> l
     tok = view.doc.tokens[m.end - 1]
     if tok.clitic != "nya":
         return []
-    keys = {a.key() for a in sources}
     for ref in reversed([r for r in view.mentions if r.last < m.start]):
         arg = view.arg(ref)
-        if ref.actor and arg.key() not in keys and _level(ref.actor) not in {_level(a.actor) for a in sources}:
+        if ref.actor and not any(same_actor(a.actor, arg.actor, a.key(), arg.key()) for a in sources):
             return [arg]
     return []
 
@@ -307,8 +321,7 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         if _anaphoric(view, m.end) and (discourse.targets or discourse.sources):
             # "menentang langkah ini" opposes whoever took the step; "menolak melakukan hal itu"
             # refuses what was asked, for whom it was asked
-            back = discourse.sources if p.family == "disapprove" else discourse.targets
-            targets = back[-1:] if back else []
+            targets = discourse.sources[:1] if p.family == "disapprove" else discourse.targets[-1:]
         elif p.family == "threaten":
             targets = _conditional_actor(view, t)
         if not targets and quote and quote[2] is not None:
@@ -321,6 +334,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         symmetric = True
     mod = decide(view, t, p, p.code, following)
     code = _code(view, m, mod)
+    if mod.refusal:
+        symmetric = False  # a refusal is one side's act
     return Coded(m, code, sources, targets, symmetric, mod, quote[0] if quote else None)
 
 
@@ -345,9 +360,19 @@ def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discours
         if coded is not None:
             if m.start < scope_end:
                 coded.emitted = False
+                owner = next((c for c in reversed(out) if c.emitted), None)
+                if owner is not None and not owner.targets and coded.targets:
+                    # "menembakkan gas air mata untuk membubarkan pengunjuk rasa": the content names the target
+                    owner.targets = [a for a in coded.targets
+                                     if not any(same_actor(a.actor, s.actor, a.key(), s.key()) for s in owner.sources)]
             elif m.voice != "nominal":
                 if m.pattern.absorb:
-                    scope_end = view.clause_end(m.end)
+                    scope_end = view.scope_end(m.end)
+            if not coded.targets and m.pattern.family in _ADDRESSED and out and coded.sources:
+                # "bertemu dengan Trump ... dan akan bersikeras bahwa ...": the same addressee
+                last = out[-1]
+                if {a.key() for a in last.sources} == {a.key() for a in coded.sources}:
+                    coded.targets = list(last.targets)
             out.append(coded)
         i = m.end - view.first
     return out

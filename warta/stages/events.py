@@ -12,6 +12,7 @@ from ..doc import Document, Entity, Event, Explanation, Mention
 from ..resources import Resources
 from .event_args import Arg, SentenceView
 from .event_coder import Coded, Discourse, code_sentence
+from .events_common import same_actor
 
 NAME = "events"
 REQUIRES = {"entities", "actors", "quotes"}
@@ -70,9 +71,9 @@ def _events_of(coded: Coded, doc: Document, sentence: int, lead: bool) -> list[E
     out = []
     for source in sources:
         for target in targets:
-            if source is not None and target is not None and (
-                    source.key() == target.key() or source.actor == target.actor):
-                continue  # nobody acts on itself
+            if source is not None and target is not None and same_actor(source.actor, target.actor, source.key(),
+                                                                       target.key()):
+                continue  # nobody acts on itself ("AS" on "Presiden AS")
             if source is None:
                 continue  # an act needs an actor; a bare target is not an event we can vouch for
             tok = doc.tokens

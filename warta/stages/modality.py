@@ -80,12 +80,14 @@ def _denied_later(view: SentenceView, sentences: list[SentenceView]) -> tuple[in
 def decide(view: SentenceView, t: int, pattern: Pattern, code: str, following: list[SentenceView]) -> Modality:
     """Modality of the event whose trigger starts at token t."""
     root = code[:2]
+    announced = bool(pattern.intent and _near_left(view, t, "intent_markers"))
     reported = _anywhere_left(view, t, "reported")
     if reported:
+        # "media melaporkan bahwa Korsel setuju mengirim artileri": a reported (or denied) intention
         denial = _denied_later(view, following)
         if denial:
-            return Modality("denied", denial)
-        return Modality("reported", _span(view, *reported))
+            return Modality("denied", denial, intent=announced)
+        return Modality("reported", _span(view, *reported), intent=announced)
     denied_here = _anywhere_left(view, t, "denial")
     if denied_here and any(view.w(i) == "bahwa" for i in range(denied_here[0], t)):
         return Modality("denied", _span(view, *denied_here))

@@ -81,7 +81,7 @@ def gdelt_query(f: Filters) -> Select:
     return _event_filters(query, f, ge, fe)
 
 
-def _event_filters(query: Select, f: Filters, ge, fe) -> Select:  # noqa: ANN001 - table aliases
+def _event_filters(query: Select, f: Filters, ge, fe) -> Select:
     query = query.where(*f.dates(ge.c.date))
     if f.actor:
         query = query.where(f.actor_match([ge.c.source, ge.c.target], [fe.c.source_name, fe.c.target_name]))
@@ -164,7 +164,7 @@ def _tsv(handle: IO[str], records: Iterator[list[str]], columns: tuple[str, ...]
     return count
 
 
-def _gkg_records(conn, f: Filters) -> Iterator[list[str]]:  # noqa: ANN001 - SQLAlchemy connection
+def _gkg_records(conn, f: Filters) -> Iterator[list[str]]:
     rows = [dict(r) for r in conn.execute(gkg_query(f)).mappings()]
     for start in range(0, len(rows), 500):
         chunk = rows[start:start + 500]

@@ -41,10 +41,7 @@ GKG_COLUMNS = (
 )
 
 # CAMEO type/role codes (3 letters) that can follow a country code in an actor code.
-ROLE_CODES = frozenset((
-    "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF MOD RAD "
-    "AMN IRC GRP PKO IGO IMG INT MNC NGM NGO UIS SET REL PTY MUS CHR"
-).split())
+ROLE_CODES = frozenset(["COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "AMN", "IRC", "GRP", "PKO", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS", "SET", "REL", "PTY", "MUS", "CHR"])
 # Prefixes after which the next three letters name a known group (UN, ASEAN, ...).
 GROUP_PREFIXES = frozenset(("IGO", "NGO", "IMG", "NGM"))
 # warta Place.feature -> GDELT geo type (1 country, 4 world city/landmark, 5 world state/ADM1).

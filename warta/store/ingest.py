@@ -47,8 +47,9 @@ class Summary:
         return self.read / self.seconds if self.seconds else 0.0
 
     def lines(self, top: int = 5) -> list[str]:
-        out = [f"read {self.read}, new {self.new}, duplicate {self.duplicate}, reprocessed {self.reprocessed}, "
-               f"failed {self.failed}, events {self.events} ({self.rate:.1f} articles/s)"]
+        first = (f"read {self.read}, new {self.new}, duplicate {self.duplicate}, reprocessed {self.reprocessed}, "
+                 f"failed {self.failed}, events {self.events} ({self.rate:.1f} articles/s)")
+        out = [first]
         for reason, count in self.reasons.most_common(top):
             out.append(f"  failed {count}x: {reason}")
         if len(self.reasons) > top:
@@ -204,12 +205,20 @@ def progress_bar(total: int | None, enabled: bool = True) -> Iterator[Callable[[
         yield lambda _n: None
         return
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
-        def render(self, task) -> Text:  # noqa: ANN001 - rich's Task
+        def render(self, task) -> Text:
             speed = task.finished_speed or task.speed
             return Text(f"{speed:.1f} art/s" if speed else "- art/s")
 

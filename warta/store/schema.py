@@ -11,7 +11,7 @@ Migrations are numbered functions applied in order inside one transaction each; 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -223,7 +223,7 @@ V1_TABLES = (schema_version, articles, failures, entities, mentions, quotes, amo
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 # ---- migrations ---------------------------------------------------------------------------

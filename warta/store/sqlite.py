@@ -34,7 +34,7 @@ def make_engine(target: str, timeout: float = 30.0, pragmas: dict[str, object] |
     extra = dict(pragmas or {})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types
+    def _on_connect(dbapi_conn, _record):
         # Let SQLAlchemy's "begin" event below decide how transactions start.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -122,5 +122,5 @@ def translate_error(err: BaseException, target: str) -> StoreError | None:
 
 
 def size_bytes(target: str) -> int:
-    path = Path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target)
+    path = Path(target.removeprefix("sqlite:///"))
     return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())

@@ -16,7 +16,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..doc import Document
-from ..errors import StoreError
 from . import dedup, postgres, rows, schema, sqlite
 from .schema import DERIVED_TABLES, articles, failures
 
@@ -62,7 +61,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Store:  # noqa: PYI034 - Store is not subclassed
         return self
 
     def __exit__(self, *exc: object) -> None:
