@@ -52,15 +52,25 @@ def test_quotes_clitic_speaker_falls_back_to_recent_subject(hand_doc, res):
     assert doc.span(q.cue_start, q.cue_end) == "ujarnya"
 
 
-def test_quotes_clitic_speaker_uses_coref_mention(hand_doc, res):
-    paras = ["Joko Widodo bertemu Anthony Albanese di Canberra.",
-             '"Kerja sama ini harus terus tumbuh," tuturnya.']
-    doc = hand_doc(paras, [("Joko Widodo", "PER", "Joko Widodo"), ("Anthony Albanese", "PER", "Anthony Albanese")])
+def test_quotes_clitic_speaker_uses_coref_when_context_names_nobody(hand_doc, res):
+    paras = ["Pertemuan itu berlangsung tertutup.", '"Kerja sama ini harus terus tumbuh," tuturnya.']
+    doc = hand_doc(paras, [("Anthony Albanese", "PER", "Anthony Albanese")])
+    doc.entities[0].mentions.clear()
     cue = doc.text.index("tuturnya")
-    albanese = next(e for e in doc.entities if e.name == "Anthony Albanese")
-    doc.mentions.append(Mention("mp", cue + 5, cue + 8, "PER", kind="pronoun", entity=albanese.id))
+    doc.mentions.append(Mention("mp", cue + 5, cue + 8, "PER", kind="pronoun", entity=doc.entities[0].id))
     [q] = _quotes(doc, res)
-    assert _speaker(doc, q) == "Anthony Albanese"
+    assert _speaker(doc, q) == "Anthony Albanese" and q.speaker_mention == "mp"
+
+
+def test_quotes_clitic_prefers_last_speaker_over_coref(hand_doc, res):
+    # The reporting clitic follows the last speaker even when coref read the pronoun otherwise.
+    paras = ['"Kami menolak campur tangan asing," kata Geng Shuang.', "Ia juga menyinggung Nancy Pelosi.",
+             '"Hentikan semua itu," ungkapnya.']
+    doc = hand_doc(paras, [("Geng Shuang", "PER", "Geng Shuang"), ("Nancy Pelosi", "PER", "Nancy Pelosi")])
+    pelosi = next(e for e in doc.entities if e.name == "Nancy Pelosi")
+    cue = doc.text.index("ungkapnya")
+    doc.mentions.append(Mention("mp", cue + 6, cue + 9, "PER", kind="pronoun", entity=pelosi.id))
+    assert [_speaker(doc, q) for q in _quotes(doc, res)] == ["Geng Shuang", "Geng Shuang"]
 
 
 def test_quotes_credit_outlet_is_not_speaker(hand_doc, res):

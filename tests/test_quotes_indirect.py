@@ -64,7 +64,14 @@ def test_quotes_indirect_pronoun_subject_through_coref(hand_doc, res):
     doc.mentions.sort(key=lambda m: m.start)
     [q] = _indirect(doc, res)
     assert _name(doc, q.speaker) == "Antonio Guterres"
-    assert q.speaker_mention == "mp"
+
+
+def test_quotes_indirect_pronoun_coref_used_when_context_is_silent(hand_doc, res):
+    doc = hand_doc(["Ia mengatakan bahwa bantuan pangan harus segera dikirim."],
+                   [("Antonio Guterres", "PER", "Antonio Guterres")])
+    doc.mentions.append(Mention("mp", 0, 2, "PER", kind="pronoun", entity=doc.entities[0].id))
+    [q] = _indirect(doc, res)
+    assert _name(doc, q.speaker) == "Antonio Guterres" and q.speaker_mention == "mp"
 
 
 def test_quotes_indirect_pronoun_without_coref_uses_recent_subject(hand_doc, res):

@@ -33,11 +33,11 @@ def test_verbs_men_prefix_rules():
 
 def test_verbs_same_verb_codes_by_object(resources):
     verbs = resources.get("verbs")
-    words = "korsel akan mengirim bantuan militer".split()
+    words = ["korsel", "akan", "mengirim", "bantuan", "militer"]
     ids = [m.pattern.id for m in verbs.candidates(words, 2)]
     assert "aid.send_aid" in ids
     # a constrained pattern is tried before a bare one
-    words = "pembicaraan damai itu sudah mati".split()
+    words = ["pembicaraan", "damai", "itu", "sudah", "mati"]
     cands = verbs.candidates(words, 0)
     assert cands[0].pattern.id == "reduce.talks_dead"
 

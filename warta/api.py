@@ -156,7 +156,7 @@ def create_app(db_url: str, ingest_token: str | None = None, max_body: int = MAX
     @app.exception_handler(WartaError)
     async def warta_error(request: Request, err: WartaError) -> Response:
         status = 400 if isinstance(err, InputError) else 503
-        from .web.pages import wants_html, error_page
+        from .web.pages import error_page, wants_html
 
         if wants_html(request):
             return error_page(request, status, str(err))

@@ -66,17 +66,29 @@ def parse_clitic_exceptions(lines: list[str], source: str = "clitic_exceptions.t
     return table
 
 
+class _RootDictionary:
+    """Sastrawi's dictionary interface over a frozenset: its own ArrayDictionary keeps a list,
+    so every lookup scans ~30,000 words (milliseconds per word)."""
+
+    def __init__(self, words: frozenset[str]):
+        self.words = words
+
+    def contains(self, word: str) -> bool:
+        return word in self.words
+
+    def count(self) -> int:
+        return len(self.words)
+
+
 class Lemmatizer:
     """Cached lemma and clitic lookup for lowercase Indonesian words."""
 
     def __init__(self, exceptions: dict[str, str], clitic_exceptions: dict[str, str | None]):
-        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
         from Sastrawi.Stemmer.Stemmer import Stemmer
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-        words = [w for w in StemmerFactory().get_words() if w]
-        self.roots = frozenset(words)
-        self._stemmer = Stemmer(ArrayDictionary(words))
+        self.roots = frozenset(w.strip() for w in StemmerFactory().get_words() if w.strip())
+        self._stemmer = Stemmer(_RootDictionary(self.roots))
         self.exceptions = exceptions
         self.clitic_exceptions = clitic_exceptions
         self._lemmas: dict[str, str] = {}

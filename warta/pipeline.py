@@ -27,6 +27,8 @@ STAGE_MODULES: dict[str, str] = {
     "entities": "warta.stages.entities",
     "coref": "warta.stages.coref",
     "actors": "warta.stages.actors",
+    "quotes": "warta.stages.quotes",
+    "events": "warta.stages.events",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)

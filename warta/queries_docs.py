@@ -22,7 +22,7 @@ MARK_START, MARK_END = "\x02", "\x03"  # snippet markers; never in escaped artic
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
 
 
-def _group_match(row: dict[str, Any], table=entities) -> ColumnElement:  # noqa: ANN001 - table alias
+def _group_match(row: dict[str, Any], table=entities) -> ColumnElement:
     if row.get("kb_id"):
         return table.c.kb_id == row["kb_id"]
     return and_(table.c.kb_id.is_(None), table.c.type == row["type"],

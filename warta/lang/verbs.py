@@ -211,9 +211,10 @@ def parse_entry(entry: Any, family: str, where: str, valid: Any = None) -> tuple
     )
     forms: list[Form] = []
     for stem in _list(entry, "verbs", where):
-        (word,) = _words(stem, where) if len(str(stem).split()) == 1 else (None,)
-        if word is None:
+        words = _words(stem, where)
+        if len(words) != 1:
             raise ResourceError(f"{where}: verb stems are single words, got {stem!r}")
+        word = words[0]
         forms.append(Form((men_form(word),), full, "active"))
         forms.append(Form(("di" + word.replace("-", ""),), full, "passive"))
     forms += [Form(_words(w, where), full, "active") for w in _list(entry, "forms", where)]

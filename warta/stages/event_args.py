@@ -24,7 +24,7 @@ FILLERS = frozenset({"akan", "telah", "sudah", "sedang", "tengah", "masih", "jug
                      "kembali", "segera", "terus", "sepenuhnya", "secara", "dengan", "tegas", "keras", "sangat",
                      "mau", "ingin", "bisa", "dapat", "sempat", "jadi", "baru", "hanya", "turut", "ikut",
                      "selalu", "belum", "tidak", "tak", "untuk", "itu", "ini", "lalu", "kemudian", "langsung",
-                     "resmi", "secara", "resminya", "terbuka", "bersama-sama", "bersama", "berulang", "kali"})
+                     "resmi", "resminya", "terbuka", "bersama-sama", "bersama", "berulang", "kali"})
 
 
 # A preposition before one of these governs the time phrase, not the name after it

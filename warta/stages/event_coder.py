@@ -222,7 +222,7 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
             targets = refs
         else:
             sources = _args(view, refs)
-    between, at = view.after_word(m.end, "antara", 4)
+    between, _at = view.after_word(m.end, "antara", 4)
     if between and not sources:
         pair = _args(view, between)
         if len(pair) >= 2:
@@ -365,9 +365,8 @@ def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discours
                     # "menembakkan gas air mata untuk membubarkan pengunjuk rasa": the content names the target
                     owner.targets = [a for a in coded.targets
                                      if not any(same_actor(a.actor, s.actor, a.key(), s.key()) for s in owner.sources)]
-            elif m.voice != "nominal":
-                if m.pattern.absorb:
-                    scope_end = view.scope_end(m.end)
+            elif m.voice != "nominal" and m.pattern.absorb:
+                scope_end = view.scope_end(m.end)
             if not coded.targets and m.pattern.family in _ADDRESSED and out and coded.sources:
                 # "bertemu dengan Trump ... dan akan bersikeras bahwa ...": the same addressee
                 last = out[-1]

@@ -16,8 +16,7 @@ from .quote_rules import QuoteRules
 WORD_RE = re.compile(r"[\w][\w'’\-]*|[^\w\s]")
 # A mention right after one of these is an object or a place, never the subject of a clause.
 PREPOSITIONS = frozenset(
-    "di ke dari dengan kepada terhadap untuk atas bagi pada antara oleh tentang mengenai soal "
-    "bersama melawan menghadapi dan atau yang".split()
+    ["di", "ke", "dari", "dengan", "kepada", "terhadap", "untuk", "atas", "bagi", "pada", "antara", "oleh", "tentang", "mengenai", "soal", "bersama", "melawan", "menghadapi", "dan", "atau", "yang"]
 )
 SPEAKER_TYPES = ("PER", "ORG", "GPE", "LOC")
 
@@ -147,6 +146,9 @@ class Candidate:
     # multi-paragraph quote), "none" (nobody)
     mode: str = "explicit"
     addressee: Mention | None = None
+    # the coref stage's reading of a pronoun speaker, used when the quote's own context (the
+    # last speaker or subject) names nobody
+    coref: Mention | None = None
 
     @property
     def anchor(self) -> int:
@@ -191,7 +193,8 @@ def speaker_after(idx: TextIndex, rules: QuoteRules, cand: Candidate, pos: int, 
     """Speaker after a reporting verb ('kata Shamkhani'); '-nya' is a pronoun speaker."""
     end = phrase_end(idx, rules, pos, limit)
     if pronoun:
-        cand.speaker = coref_on(idx, cand.cue) if cand.cue else None
+        cand.speaker = None
+        cand.coref = coref_on(idx, cand.cue) if cand.cue else None
     else:
         # A country inside a description ("pemimpin Yordania itu") is not the speaker.
         found = [m for m in idx.mentions_in(pos, end)
@@ -217,6 +220,10 @@ def subject_before(idx: TextIndex, rules: QuoteRules, cand: Candidate, start: in
     else:
         near = [m for m in found if len(idx.words(m.end, cue_start)) <= _MAX_SUBJECT_GAP]
         cand.speaker = near[-1] if near else None
+    if cand.speaker is not None and cand.speaker.kind == "pronoun":
+        cand.coref, cand.speaker = cand.speaker, None
+        cand.mode = "recent"
+        return
     if cand.speaker is not None:
         cand.mode = "explicit"
         return

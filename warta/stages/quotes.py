@@ -18,7 +18,13 @@ from ..doc import Document, Quote
 from ..resources import Resources
 from .quote_rules import QuoteRules
 from .quote_text import (
-    Candidate, RawQuote, TextIndex, best_mention, pair_marks, speaker_after, subject_before,
+    Candidate,
+    RawQuote,
+    TextIndex,
+    best_mention,
+    pair_marks,
+    speaker_after,
+    subject_before,
 )
 from .quotes_indirect import find_indirect
 
@@ -28,6 +34,8 @@ PROVIDES = frozenset({"quotes"})
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 _LEAD = re.compile(r"\s*[,.]?\s*")
+# An active verb (me-) before a name in its clause makes the name an object, not a subject.
+_ACTIVE_VERB = re.compile(r"\bme(?!nteri)[a-z]{4,}\b")
 
 
 def run(doc: Document, res: Resources) -> Document:
@@ -48,7 +56,7 @@ def extract_quotes(doc: Document, rules: QuoteRules) -> list[Quote]:
     kept = {c.start for c in cands}
     idx.masked = [(r.open_start, r.close_end) for r in raws if r.start in kept]
     cands.extend(find_indirect(idx, rules, story, consumed))
-    return _resolve(idx, cands)
+    return _resolve(idx, rules, cands)
 
 
 # ---- direct quotes ---------------------------------------------------------------------------
@@ -57,9 +65,7 @@ def _direct(idx: TextIndex, rules: QuoteRules, raws: list[RawQuote], story: list
     for raw in raws:
         cand = Candidate(raw.start, raw.end, True, idx.sentence_at(raw.start))
         para = idx.doc.paragraphs[raw.paragraph]
-        if raw.closed and _after_clause(idx, rules, raw, cand, para.end):
-            pass
-        elif _before_clause(idx, rules, raw, cand, consumed):
+        if raw.closed and _after_clause(idx, rules, raw, cand, para.end) or _before_clause(idx, rules, raw, cand, consumed):
             pass
         elif not raw.closed and _continues(idx, rules, story, raw.paragraph):
             cand.mode = "chain"
@@ -151,12 +157,12 @@ def _fragment(idx: TextIndex, rules: QuoteRules, raw: RawQuote, cand: Candidate,
 
 
 # ---- speaker resolution ----------------------------------------------------------------------
-def _resolve(idx: TextIndex, cands: list[Candidate]) -> list[Quote]:
+def _resolve(idx: TextIndex, rules: QuoteRules, cands: list[Candidate]) -> list[Quote]:
     cands = sorted(cands, key=lambda c: c.anchor)
     resolved: list[tuple[Candidate, str | None]] = []
     speakers: list[tuple[str | None, str | None]] = []
     for c in cands:
-        speakers.append(_speaker_of(idx, c, resolved))
+        speakers.append(_speaker_of(idx, rules, c, resolved))
         resolved.append((c, speakers[-1][0]))
     # A piece of a multi-paragraph quote takes the speaker named after its last piece.
     for i, c in enumerate(cands):
@@ -180,7 +186,7 @@ def _resolve(idx: TextIndex, cands: list[Candidate]) -> list[Quote]:
     return quotes
 
 
-def _speaker_of(idx: TextIndex, c: Candidate, resolved: list[tuple[Candidate, str | None]]):
+def _speaker_of(idx: TextIndex, rules: QuoteRules, c: Candidate, resolved: list[tuple[Candidate, str | None]]):
     if c.speaker is not None:
         return c.speaker.entity, c.speaker.id
     if c.mode == "inherit":
@@ -190,11 +196,14 @@ def _speaker_of(idx: TextIndex, c: Candidate, resolved: list[tuple[Candidate, st
                     return entity, None
                 break
     if c.mode in ("recent", "chain", "inherit"):
-        return _recent(idx, c.anchor, resolved)
+        entity, mention = _recent(idx, rules, c.anchor, resolved)
+        if entity is None and c.coref is not None:
+            return c.coref.entity, c.coref.id
+        return entity, mention
     return None, None
 
 
-def _recent(idx: TextIndex, pos: int, resolved: list[tuple[Candidate, str | None]]):
+def _recent(idx: TextIndex, rules: QuoteRules, pos: int, resolved: list[tuple[Candidate, str | None]]):
     """Most recent speaker or subject before ``pos``: a pronoun's or a description's antecedent."""
     here = idx.sentence_at(pos)
     if here is None:
@@ -208,11 +217,20 @@ def _recent(idx: TextIndex, pos: int, resolved: list[tuple[Candidate, str | None
         spoken = [e for c, e in resolved if e is not None and c.sentence == i and c.anchor < pos]
         if spoken:
             return spoken[-1], None
+        opening = [w.group().lower() for w in idx.words(s.start, min(s.end, pos))[:3] if w.group()[:1].isalnum()]
+        if opening and opening[0] in rules.pronouns:
+            continue  # "Ia juga menyinggung X": the subject is further back, X is an object
         found = [
             m for m in idx.mentions_in(s.start, min(s.end, pos))
-            if not idx.in_masked(m.start) and not idx.after_preposition(m, s.start)
+            if m.kind != "pronoun" and not idx.in_masked(m.start) and not idx.after_preposition(m, s.start)
+            and not _after_verb(idx, s.start, m.start)
         ]
         mention = best_mention([m for m in found if m.type in ("PER", "ORG")], prefer_last=False)
         if mention is not None:
             return mention.entity, mention.id
     return None, None
+
+
+def _after_verb(idx: TextIndex, floor: int, pos: int) -> bool:
+    start = max(floor, idx.text.rfind(",", floor, pos) + 1)
+    return bool(_ACTIVE_VERB.search(idx.text, start, pos))

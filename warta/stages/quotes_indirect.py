@@ -9,7 +9,13 @@ import re
 
 from .quote_rules import QuoteRules
 from .quote_text import (
-    Candidate, TextIndex, addressee_at, best_mention, phrase_end, speaker_after, subject_before,
+    Candidate,
+    TextIndex,
+    addressee_at,
+    best_mention,
+    phrase_end,
+    speaker_after,
+    subject_before,
 )
 
 _THAT_WINDOW = 8  # words a saying verb may stand from its "bahwa" ("menegaskan kembali posisi bahwa")
@@ -43,7 +49,7 @@ def _content(idx: TextIndex, rules: QuoteRules, start: int, end: int) -> tuple[i
     credit = rules.credit_re.search(text, start, end)
     if credit is not None:
         end = credit.start()
-    menurut = re.compile(r",\s*menurut\b", re.I).search(text, start, end)
+    menurut = re.compile(r",\s*menurut\b", re.IGNORECASE).search(text, start, end)
     if menurut is not None:
         end = menurut.start()
     while start < end and text[start] in _TRAIL:
@@ -147,7 +153,7 @@ def _after_verb(idx: TextIndex, rules: QuoteRules, pos: int, limit: int):
             break
         if w.group().lower() == "bahwa":
             head = text[pos : w.start()]
-            if re.match(r"\s*kepada\b", head, re.I):
+            if re.match(r"\s*kepada\b", head, re.IGNORECASE):
                 addressee = addressee_at(idx, rules, pos, w.start())
             return w.end(), addressee, True
     k = 0

@@ -11,7 +11,6 @@ stance of that day. Everything else stays null.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -313,10 +312,3 @@ def _weekday(m: re.Match[str], text: str, floor: int, base: date, rules: TimeRul
     else:  # the most recent such day, publication day included
         day = base - timedelta(days=(today - target) % 7)
     return day.isoformat(), "day"
-
-
-def sentence_of(doc: Document, pos: int) -> int | None:
-    starts = [s.start for s in doc.sentences]
-    if not starts:
-        return None
-    return max(bisect.bisect_right(starts, pos) - 1, 0)

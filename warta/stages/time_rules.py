@@ -92,7 +92,7 @@ def compile_time_rules(data: Any, where: str = "time.yaml") -> TimeRules:
         "relative_period": re.compile(rf"(?i)\b(?:{_alt(periods)})\b"),
         "ago": re.compile(rf"(?i)\b(\d+|{numbers})\s+({_alt(data['units'])})\s+(?:yang\s+)?lalu\b"),
     }
-    lower = lambda key: frozenset(v.lower() for v in data[key])  # noqa: E731
+    lower = lambda key: frozenset(v.lower() for v in data[key])
     return TimeRules(
         days={k.lower(): v for k, v in data["days"].items()},
         months={k.lower(): v for k, v in data["months"].items()},

@@ -118,7 +118,7 @@ def annotate(doc: Document, spec: dict[str, list[tuple[Any, ...]]], cameo: Any) 
         sentence = _sentence_of(doc, start)
         src, tgt = by_name[source], by_name[target]
 
-        def nearest(entity: Entity) -> tuple[int, int] | None:
+        def nearest(entity: Entity, sentence: int = sentence) -> tuple[int, int] | None:
             own = [m for m in doc.mentions if m.entity == entity.id and m.sentence == sentence]
             return (own[0].start, own[0].end) if own else None
 
