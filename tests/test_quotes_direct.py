@@ -119,3 +119,11 @@ def test_quotes_fragment_closing_indirect_quote_is_direct(hand_doc, res):
     qs = _quotes(doc, res)
     assert len(qs) == 1 and qs[0].direct
     assert _speaker(doc, qs[0]) == "Zalmay Khalilzad"
+
+
+def test_quotes_clitic_skips_object_of_last_sentence(hand_doc, res):
+    # "menuduh Pelosi": Pelosi is the object; the clitic goes back to the last speaker.
+    paras = ['"Kami menolak campur tangan itu," kata Geng Shuang.', "Ia kemudian menuduh Pelosi mencampuri urusan China.",
+             '"Hentikan semua itu," ungkapnya.']
+    doc = hand_doc(paras, [("Geng Shuang", "PER", "Geng Shuang"), ("Pelosi", "PER", "Nancy Pelosi")])
+    assert [_speaker(doc, q) for q in _quotes(doc, res)][-1] == "Geng Shuang"

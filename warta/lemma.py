@@ -92,6 +92,7 @@ class Lemmatizer:
         self.exceptions = exceptions
         self.clitic_exceptions = clitic_exceptions
         self._lemmas: dict[str, str] = {}
+        self._stems: dict[str, str] = {}
         self._clitics: dict[str, str | None] = {}
 
     @classmethod
@@ -112,8 +113,10 @@ class Lemmatizer:
             return self.exceptions[word]
         if not word.replace("-", "").isalpha():
             return word  # Sastrawi drops digits and apostrophes ("ma'ruf"); keep such words whole
-        stem = self._stemmer.stem(word)
-        return stem or word
+        cached = self._stems.get(word)
+        if cached is None:
+            cached = self._stems[word] = self._stemmer.stem(word) or word
+        return cached
 
     def clitic(self, word: str) -> str | None:
         """The enclitic ending the lowercase ``word``, or None."""
@@ -138,7 +141,7 @@ class Lemmatizer:
                 return None
             if base in self.roots or base in self.exceptions:
                 return clitic
-            stem = self._stemmer.stem(base)
+            stem = self._stem(base)
             if stem != base and stem in self.roots:
                 return clitic
             return None

@@ -29,6 +29,8 @@ STAGE_MODULES: dict[str, str] = {
     "actors": "warta.stages.actors",
     "quotes": "warta.stages.quotes",
     "events": "warta.stages.events",
+    "time": "warta.stages.time",
+    "places": "warta.stages.places",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)
