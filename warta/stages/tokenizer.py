@@ -6,7 +6,9 @@ drift from ``Document.text``. Kinds: word, number, money, date, punct, quote, sy
 Conventions (chosen to match the UD Indonesian treebanks' surface tokens, which is what
 bench/ud_tokens.py measures):
 - enclitics stay inside their word ("ujarnya" is one token; the stage marks its clitic);
-- hyphenated names and reduplication are one token ("Ha-gyu", "situs-situs", "ke-5", "1960-an");
+- hyphenated names and reduplication are one token ("Ha-gyu", "situs-situs", "ke-5", "1960-an"),
+  but number ranges are not ("2013-2014" -> "2013" "-" "2014"), nor a hyphenated clitic
+  ("PPh-nya" -> "PPh" "-" "nya", the "nya" token then carrying the clitic);
 - apostrophes between letters stay inside the word ("Ma'ruf", "Jum'at"); every quotation mark
   anywhere else is a token of its own;
 - numbers keep their Indonesian separators ("1.000,5", "10.00"); "11/7" and "20/6/2024" are dates;
@@ -47,7 +49,7 @@ _TOKEN_RE = re.compile(
   | (?P<date>\d{{1,2}}/\d{{1,2}}(?:/(?:\d{{4}}|\d{{2}}))?(?![\d/]))
   | (?P<number>\d+(?:[.,:]\d+)*(?![\w]|[-‐][^\W\d_]))
   | (?P<dotted>(?:[^\W\d_]{{1,3}}\.){{2,}}(?![\w]))
-  | (?P<word>\w+(?:[-‐'’]\w+)*)
+  | (?P<word>\w+(?:[-‐](?!nya(?![\w-]))\w+|['’]\w+)*)
   | (?P<ellipsis>\.{{2,}}|…)
   | (?P<quote>``|''|["'`“”‘’«»„‚‹›‟])
   | (?P<punct>-{{2,}}|[.,;:!?()\[\]{{}}/\\|–—‐-])

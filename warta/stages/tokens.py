@@ -91,7 +91,9 @@ def run(doc: Document, res: Resources) -> Document:
                 if kind == "word":
                     word = text[s:e]
                     lower = word.lower()
-                    if word[-1] != ".":
+                    if lower == "nya" and s > 0 and text[s - 1] in "-‐":
+                        tok.clitic = "nya"  # "PPh-nya": the clitic written as its own token
+                    elif word[-1] != ".":
                         tok.clitic = lemmatizer.clitic(lower)
                     tok.lemma = lemmatizer.lemma(word, proper=_is_proper(text, s, e, initial))
                     initial = False
