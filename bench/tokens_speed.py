@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         print("spaCy is not installed: pip install -e '.[dev]'", file=sys.stderr)
         return 1
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     sys.path.insert(0, str(REPO))
     from warta.doc import Document
     from warta.resources import Resources

@@ -251,3 +251,86 @@ def page(browser):
     tab = browser.new_page()
     yield tab
     tab.close()
+
+
+# ---- hardening: every span of a processed Document must be valid -------------------------------
+def _span_problems(doc):
+    """What is wrong with the spans of a processed Document (empty when all are valid): every
+    span inside the text, paragraphs/tokens/sentences in order and non-overlapping, sentences
+    partitioning the tokens, and every id a mention, quote or event refers to existing."""
+    n = len(doc.text)
+    bad: list[str] = []
+
+    def inside(what, start, end, lo=0, hi=n):
+        if start is None and end is None:
+            return
+        if not (isinstance(start, int) and isinstance(end, int) and lo <= start <= end <= hi):
+            bad.append(f"{what} span ({start}, {end}) not inside ({lo}, {hi})")
+
+    for label, items in (("paragraph", doc.paragraphs), ("token", doc.tokens), ("sentence", doc.sentences)):
+        for i, item in enumerate(items):
+            inside(f"{label} {i}", item.start, item.end)
+            if i and item.start < items[i - 1].end:
+                bad.append(f"{label} {i} starts at {item.start}, before {label} {i - 1} ends at {items[i - 1].end}")
+    for i, tok in enumerate(doc.tokens):
+        word = doc.text[tok.start : tok.end]
+        if not word or word.strip() != word:
+            bad.append(f"token {i} is empty or has surrounding whitespace: {word!r}")
+    expected = 0
+    for i, sent in enumerate(doc.sentences):
+        if sent.token_start != expected or sent.token_end <= sent.token_start:
+            bad.append(f"sentence {i} has tokens [{sent.token_start}, {sent.token_end}), expected to start at {expected}")
+        elif sent.token_end <= len(doc.tokens):
+            first, last = doc.tokens[sent.token_start], doc.tokens[sent.token_end - 1]
+            if (sent.start, sent.end) != (first.start, last.end):
+                bad.append(f"sentence {i} span ({sent.start}, {sent.end}) is not its tokens' ({first.start}, {last.end})")
+        expected = sent.token_end
+        if not 0 <= sent.paragraph < len(doc.paragraphs):
+            bad.append(f"sentence {i} has no paragraph {sent.paragraph}")
+        else:
+            para = doc.paragraphs[sent.paragraph]
+            inside(f"sentence {i} in paragraph {sent.paragraph}", sent.start, sent.end, para.start, para.end)
+    if doc.sentences and expected != len(doc.tokens):
+        bad.append(f"sentences cover {expected} of {len(doc.tokens)} tokens")
+    if doc.metadata.dateline_span:
+        inside("dateline", *doc.metadata.dateline_span)
+    mention_ids = {m.id for m in doc.mentions}
+    entity_ids = {e.id for e in doc.entities}
+    quote_ids = {q.id for q in doc.quotes}
+    for m in doc.mentions:
+        inside(f"mention {m.id}", m.start, m.end)
+        if m.start == m.end:
+            bad.append(f"mention {m.id} is empty")
+        if m.entity is not None and m.entity not in entity_ids:
+            bad.append(f"mention {m.id} refers to unknown entity {m.entity}")
+        if m.sentence is not None and not 0 <= m.sentence < len(doc.sentences):
+            bad.append(f"mention {m.id} refers to unknown sentence {m.sentence}")
+    for e in doc.entities:
+        bad += [f"entity {e.id} lists unknown mention {mid}" for mid in e.mentions if mid not in mention_ids]
+    for q in doc.quotes:
+        inside(f"quote {q.id}", q.start, q.end)
+        inside(f"quote {q.id} cue", q.cue_start, q.cue_end)
+        for ref, known in ((q.speaker, entity_ids), (q.addressee, entity_ids), (q.speaker_mention, mention_ids)):
+            if ref is not None and ref not in known:
+                bad.append(f"quote {q.id} refers to unknown {ref}")
+    for ev in doc.events:
+        if not 0 <= ev.sentence < len(doc.sentences):
+            bad.append(f"event {ev.id} refers to unknown sentence {ev.sentence}")
+        for ref, known in ((ev.source_entity, entity_ids), (ev.target_entity, entity_ids), (ev.in_quote, quote_ids)):
+            if ref is not None and ref not in known:
+                bad.append(f"event {ev.id} refers to unknown {ref}")
+        if ev.place is not None:
+            inside(f"event {ev.id} place", ev.place.start, ev.place.end)
+        x = ev.explanation
+        if x is not None:
+            inside(f"event {ev.id} trigger", x.trigger_start, x.trigger_end)
+            for name in ("source_span", "target_span", "modality_cue", "date_span", "place_span"):
+                if getattr(x, name) is not None:
+                    inside(f"event {ev.id} {name}", *getattr(x, name))
+    return bad
+
+
+@pytest.fixture(scope="session")
+def span_problems():
+    """span_problems(doc) -> list of one-line problems with a processed Document's spans (see _span_problems)."""
+    return _span_problems

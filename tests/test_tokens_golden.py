@@ -193,3 +193,19 @@ def test_tokens_empty_and_whitespace(resources):
     assert _run(resources, "").tokens == []
     doc = _run(resources, "   \n\n  ")
     assert doc.tokens == [] and doc.sentences == []
+
+
+def test_tokens_ranges_and_hyphenated_clitic(resources):
+    doc = _run(resources, "Laba 2013-2014 naik 30-35 persen, dan PPh-nya turun.")
+    words = _words(doc)
+    assert words[1:4] == ["2013", "-", "2014"]
+    assert words[5:8] == ["30", "-", "35"]
+    i = words.index("PPh")
+    assert words[i : i + 3] == ["PPh", "-", "nya"] and doc.tokens[i + 2].clitic == "nya"
+
+
+def test_tokens_letter_labels_end_sentences(resources):
+    doc = _run(resources, "Indonesia lolos dari Grup B. Pertandingan berikutnya digelar di Doha bersama M. Hendra.")
+    assert _sentences(doc) == ["Indonesia lolos dari Grup B.",
+                               "Pertandingan berikutnya digelar di Doha bersama M. Hendra."]
+    assert "B" in _words(doc) and "M." in _words(doc)

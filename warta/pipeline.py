@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from .doc import Document
-from .errors import PipelineError, WartaError
+from .errors import InputError, PipelineError, WartaError
 from .resources import Resources
 
 # What a Document has when it leaves the reader.
@@ -34,6 +34,13 @@ STAGE_MODULES: dict[str, str] = {
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)
+
+# Work bounds per document (docs/hardening.md). Coreference compares mentions across the whole
+# document, so a text far beyond any news article (the longest of 17,227 news-clickid articles has
+# 11,508 characters) is refused before any stage runs; and a document whose stages together overrun
+# the time budget is stopped between stages with a one-line error, so one input cannot stall a batch.
+MAX_DOCUMENT_CHARS = 500_000
+DEFAULT_TIME_BUDGET = 60.0
 
 
 @dataclass
@@ -64,10 +71,13 @@ class Failure:
 class Pipeline:
     """Stages in order plus the resources they share."""
 
-    def __init__(self, stages: Iterable[str | Stage] | None = None, resources: Resources | None = None):
+    def __init__(self, stages: Iterable[str | Stage] | None = None, resources: Resources | None = None,
+                 time_budget: float | None = DEFAULT_TIME_BUDGET, max_chars: int | None = MAX_DOCUMENT_CHARS):
         names = list(stages) if stages is not None else list(DEFAULT_STAGES)
         self.stages: list[Stage] = [s if isinstance(s, Stage) else _load_stage(s) for s in names]
         self.resources = resources or Resources()
+        self.time_budget = time_budget  # seconds per document; None: unbounded
+        self.max_chars = max_chars
         self._check()
 
     def _check(self) -> None:
@@ -86,14 +96,21 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def process(self, doc: Document, timings: dict[str, float] | None = None) -> Document:
-        for stage in self.stages:
-            if stage.name in doc.stages:
-                continue  # already enriched by this stage (e.g. a re-run on stored output)
+        if self.max_chars is not None and len(doc.text) > self.max_chars:
+            raise InputError(f"document is too long ({len(doc.text):,} characters; the limit is "
+                             f"{self.max_chars:,})", source=doc.metadata.source_path or doc.id)
+        begun = time.perf_counter()
+        todo = [stage for stage in self.stages if stage.name not in doc.stages]  # skip re-runs on stored output
+        for number, stage in enumerate(todo, 1):
             started = time.perf_counter()
             doc = stage.run(doc, self.resources)
             doc.stages.append(stage.name)
+            now = time.perf_counter()
             if timings is not None:
-                timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - started
+                timings[stage.name] = timings.get(stage.name, 0.0) + now - started
+            if self.time_budget is not None and now - begun > self.time_budget and number < len(todo):
+                raise InputError(f"stopped after stage {stage.name!r}: over the time budget of "
+                                 f"{self.time_budget:g} s per document", source=doc.metadata.source_path or doc.id)
         return doc
 
     def process_many(self, docs: Iterable[Document | Failure]) -> Iterator[Document | Failure]:

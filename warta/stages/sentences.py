@@ -34,7 +34,7 @@ def _is_terminator(text: str, tok: tuple[int, int, str], abbreviations: Abbrevia
 
 def _is_closing(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
     """A closing quote or bracket that belongs to the sentence before it."""
-    s, e, kind = tok
+    s, _, kind = tok
     ch = text[s]
     if kind == "quote":
         if ch in CLOSE_QUOTES:
@@ -47,7 +47,7 @@ def _is_closing(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
 
 
 def _opens_sentence(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
-    s, e, kind = tok
+    s, _, kind = tok
     ch = text[s]
     # Capitals, digits, and letters of scripts without case (kana, hanzi, Arabic).
     if ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.islower()):
@@ -61,7 +61,7 @@ def _opens_sentence(text: str, tok: tuple[int, int, str], prev_end: int) -> bool
 
 def _starts_after(text: str, tokens: list[tuple[int, int, str]], term: int, nxt: int) -> bool:
     """Does tokens[nxt] open a new sentence after the terminator tokens[term]?"""
-    s, e, kind = tokens[nxt]
+    s, _, kind = tokens[nxt]
     ch = text[s]
     before = tokens[term - 1] if term > 0 else None
     if ch.isdigit():

@@ -28,7 +28,7 @@ PROVIDES = {"tokens", "sentences", "lemmas"}
 STORY_KINDS = ("headline", "body")
 _DATELINE_TAIL = frozenset("-–—:|")
 
-__all__ = ["NAME", "REQUIRES", "PROVIDES", "run", "load_abbreviations", "Lemmatizer", "Abbreviations"]
+__all__ = ["NAME", "PROVIDES", "REQUIRES", "Abbreviations", "Lemmatizer", "load_abbreviations", "run"]
 
 
 def load_abbreviations(path: Path) -> Abbreviations:
