@@ -133,8 +133,14 @@ def eval_command(gold: tuple[str, ...], as_json: bool, details: bool, only: str 
 @click.option("--lock-timeout", default=30.0, show_default=True, type=float, metavar="SECONDS",
               help="How long to wait for a database another process is writing.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar on stderr.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process; dask: extract on a Dask cluster (pip install 'warta[dask]').")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler to use (with --engine dask).")
+@click.option("--workers", type=click.IntRange(1), metavar="N",
+              help="Start a local Dask cluster of N worker processes (with --engine dask; default: CPU count).")
 def ingest(sources: tuple[str, ...], db: str, input_format: str, fields: tuple[str, ...], batch_size: int,
-           reprocess: bool, stages: str | None, lock_timeout: float, progress: bool) -> None:
+           reprocess: bool, stages: str | None, lock_timeout: float, progress: bool, engine: str,
+           scheduler: str | None, workers: int | None) -> None:
     """Read articles, run the pipeline and store the results in a database.
 
     SOURCE is a file, a folder (read recursively), a JSONL file, an RSS/Atom feed or a URL.
@@ -157,11 +163,22 @@ def ingest(sources: tuple[str, ...], db: str, input_format: str, fields: tuple[s
     except WartaError as err:
         fail(err)
         return
+    run, extra = ingest_sources, {}
+    if engine == "dask":
+        try:
+            from .batch import ingest_dask
+        except ImportError:
+            fail(WartaError("--engine dask needs Dask: pip install 'warta[dask]'"))
+            return
+        run, extra = ingest_dask, {"scheduler": scheduler, "workers": workers}
+    elif scheduler or workers:
+        fail(WartaError("--scheduler and --workers need --engine dask"))
+        return
     try:
         with progress_bar(estimate_total(sources) if progress else None, enabled=progress) as advance:
-            summary = ingest_sources(list(sources), store, pipeline, input_format=input_format,
-                                     field_map=parse_field_map(fields), batch_size=batch_size,
-                                     reprocess=reprocess, progress=advance)
+            summary = run(list(sources), store, pipeline, input_format=input_format,
+                          field_map=parse_field_map(fields), batch_size=batch_size,
+                          reprocess=reprocess, progress=advance, **extra)
     except KeyboardInterrupt:
         click.echo("warta: interrupted; committed batches are kept, rerun the same command to finish", err=True)
         sys.exit(130)

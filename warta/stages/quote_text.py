@@ -159,7 +159,8 @@ def phrase_end(idx: TextIndex, rules: QuoteRules, pos: int, limit: int) -> int:
     """End of a speaker phrase: 'juru bicara Taliban, Mohammad Suhail Shaheen' before ', seperti'."""
     last = pos
     after_comma = False
-    for w in idx.words(pos, limit):
+    # Lazily: the phrase ends within a few words, while ``limit`` may be a paragraph away.
+    for w in WORD_RE.finditer(idx.text, pos, limit):
         token = w.group()
         if token.lower() in rules.speaker_stop or token in ".!?;:()" or rules.mark_re.fullmatch(token):
             break
