@@ -41,8 +41,17 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-TABLES = ("articles", "failures", "entities", "mentions", "quotes", "amounts", "events", "global_events",
-          "event_mentions")
+TABLES = (
+    "articles",
+    "failures",
+    "entities",
+    "mentions",
+    "quotes",
+    "amounts",
+    "events",
+    "global_events",
+    "event_mentions",
+)
 # Columns that differ between two correct runs: database ids (mapped to stable keys below) and times.
 VOLATILE = {"id", "added"}
 
@@ -62,14 +71,47 @@ def make_corpus(folder: Path, count: int, seed: int) -> int:
     return count + 3
 
 
+def freeze_code(work: Path) -> dict[str, str]:
+    """Copy the warta package into ``work`` and return an environment that runs that copy, so every
+    run of a soak uses the same code even while the working tree is being edited (the pipeline
+    version stored with each article is a fingerprint of that code)."""
+    import shutil
+
+    code = work / "code"
+    if not code.exists():
+        shutil.copytree(REPO / "warta", code / "warta", ignore=shutil.ignore_patterns("__pycache__"))
+    return {**os.environ, "PYTHONPATH": str(code)}
+
+
+def _cwd(env: dict[str, str] | None) -> str:
+    return env["PYTHONPATH"] if env and "PYTHONPATH" in env else str(REPO)
+
+
 def cli_cmd(folder: Path, target: str, batch_size: int = 4) -> list[str]:
-    return [sys.executable, "-m", "warta.cli", "ingest", str(folder), "--db", target,
-            "--batch-size", str(batch_size), "--no-progress"]
+    return [
+        sys.executable,
+        "-m",
+        "warta.cli",
+        "ingest",
+        str(folder),
+        "--db",
+        target,
+        "--batch-size",
+        str(batch_size),
+        "--no-progress",
+    ]
 
 
 def docs_cmd(target: str, count: int, seed: int, batch_size: int = 10) -> list[str]:
-    return [sys.executable, str(Path(__file__).resolve()), "_child-docs", target, str(count), str(seed),
-            str(batch_size)]
+    return [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "_child-docs",
+        target,
+        str(count),
+        str(seed),
+        str(batch_size),
+    ]
 
 
 def _child_docs(target: str, count: int, seed: int, batch_size: int) -> None:
@@ -182,32 +224,40 @@ def snapshot(target: str) -> dict[str, Counter]:
 
 def compare(clean: dict[str, Counter], got: dict[str, Counter]) -> dict[str, dict[str, int]]:
     """Per table: rows of the clean run missing here (lost) and rows here beyond it (duplicated or extra)."""
-    return {t: {"clean": sum(clean[t].values()), "got": sum(got[t].values()),
-                "lost": sum((clean[t] - got[t]).values()), "extra": sum((got[t] - clean[t]).values())}
-            for t in TABLES}
+    return {
+        t: {
+            "clean": sum(clean[t].values()),
+            "got": sum(got[t].values()),
+            "lost": sum((clean[t] - got[t]).values()),
+            "extra": sum((got[t] - clean[t]).values()),
+        }
+        for t in TABLES
+    }
 
 
 CONSISTENCY = {
-    "global event counts differ from its mentions":
-        "SELECT count(*) FROM global_events g WHERE num_mentions <> (SELECT count(*) FROM event_mentions m "
-        "WHERE m.global_event_id = g.id) OR num_articles <> (SELECT count(DISTINCT article_id) "
-        "FROM event_mentions m WHERE m.global_event_id = g.id)",
-    "global event without mentions":
-        "SELECT count(*) FROM global_events g WHERE NOT EXISTS "
-        "(SELECT 1 FROM event_mentions m WHERE m.global_event_id = g.id)",
-    "event without a global event or mention":
-        "SELECT count(*) FROM events e WHERE e.global_event_id IS NULL OR NOT EXISTS "
-        "(SELECT 1 FROM event_mentions m WHERE m.event_row_id = e.id)",
-    "failed article with derived rows":
-        "SELECT count(*) FROM articles a WHERE a.status = 'failed' AND (EXISTS (SELECT 1 FROM events e "
-        "WHERE e.article_id = a.id) OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id))",
+    "global event counts differ from its mentions": "SELECT count(*) FROM global_events g WHERE num_mentions <> (SELECT count(*) FROM event_mentions m "
+    "WHERE m.global_event_id = g.id) OR num_articles <> (SELECT count(DISTINCT article_id) "
+    "FROM event_mentions m WHERE m.global_event_id = g.id)",
+    "global event without mentions": "SELECT count(*) FROM global_events g WHERE NOT EXISTS "
+    "(SELECT 1 FROM event_mentions m WHERE m.global_event_id = g.id)",
+    "event without a global event or mention": "SELECT count(*) FROM events e WHERE e.global_event_id IS NULL OR NOT EXISTS "
+    "(SELECT 1 FROM event_mentions m WHERE m.event_row_id = e.id)",
+    "failed article with derived rows": "SELECT count(*) FROM articles a WHERE a.status = 'failed' AND (EXISTS (SELECT 1 FROM events e "
+    "WHERE e.article_id = a.id) OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id))",
 }
 # Foreign keys checked by hand on PostgreSQL (SQLite has PRAGMA foreign_key_check).
-FOREIGN_KEYS = (("entities", "article_id", "articles"), ("mentions", "article_id", "articles"),
-                ("quotes", "article_id", "articles"), ("amounts", "article_id", "articles"),
-                ("events", "article_id", "articles"), ("events", "global_event_id", "global_events"),
-                ("event_mentions", "article_id", "articles"), ("event_mentions", "event_row_id", "events"),
-                ("event_mentions", "global_event_id", "global_events"))
+FOREIGN_KEYS = (
+    ("entities", "article_id", "articles"),
+    ("mentions", "article_id", "articles"),
+    ("quotes", "article_id", "articles"),
+    ("amounts", "article_id", "articles"),
+    ("events", "article_id", "articles"),
+    ("events", "global_event_id", "global_events"),
+    ("event_mentions", "article_id", "articles"),
+    ("event_mentions", "event_row_id", "events"),
+    ("event_mentions", "global_event_id", "global_events"),
+)
 
 
 def integrity_problems(target: str) -> list[str]:
@@ -219,7 +269,9 @@ def integrity_problems(target: str) -> list[str]:
         return []
     conn = sqlite3.connect(target, isolation_level=None, timeout=30)
     try:
-        problems = [f"integrity_check: {r[0]}" for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems = [
+            f"integrity_check: {r[0]}" for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"
+        ]
         problems += [f"foreign_key_check: {tuple(r)}" for r in conn.execute("PRAGMA foreign_key_check")]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "articles_fts" in tables:
@@ -244,8 +296,10 @@ def _pg_problems(target: str) -> list[str]:
         if conn.execute("SELECT to_regclass('event_mentions')").fetchone()[0] is None:
             return []
         for table, column, parent in FOREIGN_KEYS:
-            n = conn.execute(f"SELECT count(*) FROM {table} c WHERE c.{column} IS NOT NULL AND NOT EXISTS "
-                             f"(SELECT 1 FROM {parent} p WHERE p.id = c.{column})").fetchone()[0]
+            n = conn.execute(
+                f"SELECT count(*) FROM {table} c WHERE c.{column} IS NOT NULL AND NOT EXISTS "
+                f"(SELECT 1 FROM {parent} p WHERE p.id = c.{column})"
+            ).fetchone()[0]
             if n:
                 problems.append(f"{table}.{column}: {n} rows point at no {parent}")
         for what, sql in CONSISTENCY.items():
@@ -270,9 +324,11 @@ def _pg_amcheck(target: str) -> list[str]:
             conn.execute("CREATE EXTENSION IF NOT EXISTS amcheck")
         except psycopg.Error:
             return []
-        indexes = conn.execute("SELECT c.oid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                               "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid = c.relam "
-                               "WHERE n.nspname = 'public' AND a.amname = 'btree'").fetchall()
+        indexes = conn.execute(
+            "SELECT c.oid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid = c.relam "
+            "WHERE n.nspname = 'public' AND a.amname = 'btree'"
+        ).fetchall()
         for (index,) in indexes:
             try:
                 conn.execute("SELECT bt_index_check(%s::regclass, true)", (index,))
@@ -296,26 +352,27 @@ class Kill:
     problems: list[str] = field(default_factory=list)
 
 
-def run_to_end(cmd: list[str], timeout: float = 900) -> float:
+def run_to_end(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900) -> float:
     started = time.monotonic()
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=REPO)
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=timeout, cwd=_cwd(env), env=env, check=False
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[:4])} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
     return time.monotonic() - started
 
 
-def kill_once(cmd: list[str], target: str, rng: random.Random, schedule: str, horizon: float, total: int,
-              jitter: float = 0.05) -> Kill:
-    """Launch ``cmd`` and SIGKILL it at a random point: after a random time within ``horizon`` seconds
-    ("time"), or once a random number of further articles is committed plus up to ``jitter`` s ("progress")."""
+def kill_once(
+    cmd: list[str], target: str, wait: float, goal: int | None = None, env: dict[str, str] | None = None
+) -> Kill:
+    """Launch ``cmd`` and SIGKILL it ``wait`` seconds after launch ("time"), or, with ``goal``,
+    ``wait`` seconds after ``goal`` articles are committed ("progress")."""
     before = stored_articles(target)
-    goal = rng.randint(before + 1, max(before + 1, total - 1)) if schedule == "progress" else None
-    wait = rng.uniform(0.0, horizon) if schedule == "time" else rng.uniform(0.0, jitter)
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=_cwd(env), env=env)
     try:
         if goal is not None:
-            deadline = started + max(60.0, 4 * horizon)
+            deadline = started + 600
             while proc.poll() is None and stored_articles(target) < goal and time.monotonic() < deadline:
                 time.sleep(0.005)
         try:
@@ -331,25 +388,58 @@ def kill_once(cmd: list[str], target: str, rng: random.Random, schedule: str, ho
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    if not killed and proc.returncode != 0:
-        raise RuntimeError(f"the ingest failed on its own ({proc.returncode}): {proc.stderr.read().decode()[-500:]}")
+    error = proc.stderr.read().decode()
     proc.stderr.close()
-    return Kill(schedule, round(delay, 3), killed, before, stored_articles(target), integrity_problems(target))
+    if not killed and proc.returncode != 0:
+        raise RuntimeError(f"the ingest failed on its own ({proc.returncode}): {error[-500:]}")
+    return Kill(
+        "time" if goal is None else "progress",
+        round(delay, 3),
+        killed,
+        before,
+        stored_articles(target),
+        integrity_problems(target),
+    )
 
 
-def crash_cycle(cmd: list[str], target: str, clean: dict[str, Counter], rng: random.Random, kills: int,
-                horizon: float, total: int, schedules: tuple[str, ...] = ("time", "progress")) -> dict[str, Any]:
+def kill_plan(
+    rng: random.Random, kills: int, horizon: float, total: int, jitter: float
+) -> list[tuple[float, int | None]]:
+    """(wait, goal) per kill: the first at a random time of the first run (start-up and schema
+    migrations included), the others after random article counts spread over the corpus, each
+    plus a random jitter so the kill lands anywhere in a batch (pipeline, lookup or transaction)."""
+    goals = sorted(rng.randint(1, max(1, int(total * 0.95))) for _ in range(kills - 1))
+    # 0.6: the clean run's time is only an estimate of this run's; the first kill must land before the end.
+    return [(rng.uniform(0.0, 0.6 * horizon), None)] + [(rng.uniform(0.0, jitter), g) for g in goals]
+
+
+def crash_cycle(
+    cmd: list[str],
+    target: str,
+    clean: dict[str, Counter],
+    rng: random.Random,
+    kills: int,
+    horizon: float,
+    total: int,
+    jitter: float = 0.05,
+    env: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """``kills`` kill attempts on ``target``, then a full rerun and one more: the result to report."""
-    attempts = [kill_once(cmd, target, rng, schedules[i % len(schedules)], horizon, total) for i in range(kills)]
-    run_to_end(cmd)
+    attempts = []
+    for wait, goal in kill_plan(rng, kills, horizon, total, jitter):
+        if goal is not None:
+            goal = max(goal, stored_articles(target) + 1)
+        attempts.append(kill_once(cmd, target, wait, goal, env))
+    run_to_end(cmd, env)
     final = snapshot(target)
     diff = compare(clean, final)
-    run_to_end(cmd)
+    run_to_end(cmd, env)
     again = compare(final, snapshot(target))
     return {
         "attempts": [asdict(k) for k in attempts],
         "kills": sum(k.killed for k in attempts),
-        "kills_mid_ingest": sum(k.killed and 0 < k.stored_after < total for k in attempts),
+        "kills_with_work_left": sum(k.killed and k.stored_after < total for k in attempts),
+        "kills_after_commits": sum(k.killed and k.stored_before < k.stored_after < total for k in attempts),
         "problems_after_kill": sorted({p for k in attempts for p in k.problems}),
         "problems_final": integrity_problems(target),
         "tables": diff,
@@ -363,29 +453,39 @@ def crash_cycle(cmd: list[str], target: str, clean: dict[str, Counter], rng: ran
 def soak_backend(kind: str, args: argparse.Namespace, work: Path, pg_dsn: str | None) -> dict[str, Any]:
     rng = random.Random(f"{args.seed}-{kind}")
     folder = work / "berita"
+    env = freeze_code(work)
     if not folder.exists():
         make_corpus(folder, args.articles, args.seed)
     out: dict[str, Any] = {}
-    modes = {"cli": (lambda t: cli_cmd(folder, t), args.articles),
-             "docs": (lambda t: docs_cmd(t, args.docs, args.seed), args.docs)}
+    modes = {
+        "cli": (lambda t: cli_cmd(folder, t), args.articles),
+        "docs": (lambda t: docs_cmd(t, args.docs, args.seed), args.docs),
+    }
     for mode, (make_cmd, total) in modes.items():
         clean_target, target = new_target(kind, work, pg_dsn), new_target(kind, work, pg_dsn)
         try:
-            horizon = run_to_end(make_cmd(clean_target))
+            horizon = run_to_end(make_cmd(clean_target), env)
             clean = snapshot(clean_target)
             started = time.monotonic()
-            result = crash_cycle(make_cmd(target), target, clean, rng, args.kills, horizon, total)
-            result.update(clean_seconds=round(horizon, 2), seconds=round(time.monotonic() - started, 1),
-                          articles=sum(clean["articles"].values()), events=sum(clean["events"].values()))
+            result = crash_cycle(make_cmd(target), target, clean, rng, args.kills, horizon, total, env=env)
+            result.update(
+                clean_seconds=round(horizon, 2),
+                seconds=round(time.monotonic() - started, 1),
+                articles=sum(clean["articles"].values()),
+                events=sum(clean["events"].values()),
+            )
             out[mode] = result
         finally:
             drop_target(clean_target, pg_dsn)
             drop_target(target, pg_dsn)
-        print(f"{kind:10} {mode:5} kills {result['kills']:3} (mid-ingest {result['kills_mid_ingest']:3})  "
-              f"articles {result['articles']:4} events {result['events']:4}  lost {result['lost']}  "
-              f"duplicated {result['duplicated']}  integrity problems "
-              f"{len(result['problems_after_kill']) + len(result['problems_final'])}  "
-              f"rerun changed {result['changed_by_rerun']}  ({result['seconds']} s)", flush=True)
+        print(
+            f"{kind:10} {mode:5} kills {result['kills']:3} (work left {result['kills_with_work_left']:3}, after commits {result['kills_after_commits']:3})  "
+            f"articles {result['articles']:4} events {result['events']:4}  lost {result['lost']}  "
+            f"duplicated {result['duplicated']}  integrity problems "
+            f"{len(result['problems_after_kill']) + len(result['problems_final'])}  "
+            f"rerun changed {result['changed_by_rerun']}  ({result['seconds']} s)",
+            flush=True,
+        )
     return out
 
 
@@ -393,7 +493,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=30, help="kill attempts per backend and mode")
     parser.add_argument("--articles", type=int, default=200, help="synthetic articles for warta ingest")
-    parser.add_argument("--docs", type=int, default=2000, help="ready-made documents for the write-heavy mode")
+    parser.add_argument(
+        "--docs", type=int, default=2000, help="ready-made documents for the write-heavy mode"
+    )
     parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", default=str(HERE / "results" / "crash_soak.json"))
@@ -402,25 +504,42 @@ def main(argv: list[str] | None = None) -> int:
     kinds = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     if "postgres" in kinds and not pg_dsn:
         if args.backend == "postgres":
-            parser.error("WARTA_TEST_PG_DSN is not set (eval \"export WARTA_TEST_PG_DSN=$(bash scripts/pg_ensure.sh)\")")
+            parser.error(
+                'WARTA_TEST_PG_DSN is not set (eval "export WARTA_TEST_PG_DSN=$(bash scripts/pg_ensure.sh)")'
+            )
         kinds.remove("postgres")
         print("PostgreSQL skipped: WARTA_TEST_PG_DSN is not set", file=sys.stderr)
-    report: dict[str, Any] = {"params": {k: v for k, v in vars(args).items() if k != "out"},
-                              "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-                              "when": time.strftime("%Y-%m-%d %H:%M:%S"), "backends": {}}
+    report: dict[str, Any] = {
+        "params": {k: v for k, v in vars(args).items() if k != "out"},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "backends": {},
+    }
     with tempfile.TemporaryDirectory(prefix="warta-soak-") as tmp:
         for kind in kinds:
             report["backends"][kind] = soak_backend(kind, args, Path(tmp), pg_dsn)
     results = [r for modes in report["backends"].values() for r in modes.values()]
-    report["total"] = {key: sum(r[key] for r in results)
-                       for key in ("kills", "kills_mid_ingest", "lost", "duplicated", "changed_by_rerun")}
-    report["total"]["integrity_problems"] = sum(len(r["problems_after_kill"]) + len(r["problems_final"])
-                                                for r in results)
+    report["total"] = {
+        key: sum(r[key] for r in results)
+        for key in (
+            "kills",
+            "kills_with_work_left",
+            "kills_after_commits",
+            "lost",
+            "duplicated",
+            "changed_by_rerun",
+        )
+    }
+    report["total"]["integrity_problems"] = sum(
+        len(r["problems_after_kill"]) + len(r["problems_final"]) for r in results
+    )
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print("total:", json.dumps(report["total"]))
     bad = report["total"]
-    return 1 if bad["lost"] or bad["duplicated"] or bad["integrity_problems"] or bad["changed_by_rerun"] else 0
+    return (
+        1 if bad["lost"] or bad["duplicated"] or bad["integrity_problems"] or bad["changed_by_rerun"] else 0
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ Scores are conlleval-style exact-span F1 on PER / ORG / LOC (every place), on th
 IndoNLU NERP (test_preprocess.txt), IndoNLU NERGrit (test_preprocess.txt) and idner-news-2k
 (test.txt), read from ../shared/data. Speed is measured on one core: the CRF alone on the test
 tokens, and the entities + coref stages on real articles (gold dev texts, then CLICK-ID news).
+Throughput is CPU time of this process (time.process_time), so other jobs on a shared machine
+do not skew it; the load time is wall-clock.
 """
 
 from __future__ import annotations
@@ -49,9 +51,9 @@ def score_tests(model) -> tuple[dict, int, float]:
         sentences = read_conll(path)
         gold = [[label for _, label in s] for s in sentences]
         words = [[w for w, _ in s] for s in sentences]
-        started = time.perf_counter()
+        started = time.process_time()
         predicted = [model.tag(w) for w in words]
-        seconds += time.perf_counter() - started
+        seconds += time.process_time() - started
         tokens += sum(map(len, words))
         results[name] = score_spans(gold, predicted).as_dict()
     return results, tokens, seconds
@@ -88,9 +90,9 @@ def stage_speed(res, limit: int) -> dict:
     timings = dict.fromkeys((s.name for s in stages), 0.0)
     for doc in docs:
         for stage in stages:
-            started = time.perf_counter()
+            started = time.process_time()
             doc = stage.run(doc, res)
-            timings[stage.name] += time.perf_counter() - started
+            timings[stage.name] += time.process_time() - started
     out = {"articles": len(docs), "tokens": tokens}
     for name, seconds in timings.items():
         out[f"{name}_tokens_per_s"] = round(tokens / seconds) if seconds else None
@@ -124,6 +126,8 @@ def main() -> int:
         "rss_mb_after_model": round(rss_model, 1),
         "scores": scores,
         "crf_tokens_per_s": round(tokens / seconds) if seconds else None,
+        "timing": "process CPU time, pinned to one core",
+        "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         "platform": platform.platform(),
         "python": platform.python_version(),
     }

@@ -303,6 +303,7 @@ def main() -> int:
         "label_map": "PPL/PERSON/PER->PER; IND/ORGANISATION/ORG->ORG; PLC/PLACE/LOC->LOC; EVT, FNB->O",
         "test_scores": scores,
         "command": "nice python scripts/train_ner.py"
+        + (" --clusters" if args.clusters else "")
         + (" --train-only" if args.train_only else "")
         + (f" --repeat '{args.repeat}'" if args.repeat else "")
         + f" --c1 {args.c1} --c2 {args.c2} --iterations {args.iterations}",

@@ -334,3 +334,15 @@ def _span_problems(doc):
 def span_problems():
     """span_problems(doc) -> list of one-line problems with a processed Document's spans (see _span_problems)."""
     return _span_problems
+
+
+# ---- batch: one local Dask cluster for the session (tests/test_batch_*.py) --------------------
+@pytest.fixture(scope="session")
+def dask_scheduler():
+    """Address of a LocalCluster of 2 worker processes (1 thread each), shared by the batch tests."""
+    distributed = pytest.importorskip("distributed")
+    import logging
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
+        yield cluster.scheduler_address

@@ -25,6 +25,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,67 +43,82 @@ PLUGIN_NAME = "warta-pipeline"
 RETRIES = 2
 
 
-class PipelinePlugin(WorkerPlugin):
-    """Builds one Pipeline per worker (and, when workers write, one Store) at worker start-up."""
+@dataclass
+class WorkerRun:
+    """What one ingest keeps on each worker: its Pipeline, that pipeline's version, its Store."""
 
-    def __init__(self, stages: list[Any], data_dir: str | None, store_target: str | None = None,
-                 lock_timeout: float = 30.0, preload: bool = True):
+    pipeline: Pipeline
+    version: str
+    store: Store | None
+    load_seconds: float
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Builds one Pipeline (and, when workers write, one Store) per worker for one ingest run.
+
+    The state hangs on the worker object under the run's id (``worker.warta_runs``), so two
+    ingests sharing a cluster never see each other's pipeline or database."""
+
+    def __init__(self, run_id: str, stages: list[Any], data_dir: str | None, store_target: str | None = None,
+                 lock_timeout: float = 30.0):
+        self.run_id = run_id
         self.stages = stages
         self.data_dir = data_dir
         self.store_target = store_target
         self.lock_timeout = lock_timeout
-        self.preload = preload
 
     def setup(self, worker: Any) -> None:
         started = time.perf_counter()
         pipeline = Pipeline(self.stages, resources=Resources(self.data_dir))
-        if self.preload:
-            # Load every resource now, so the first partition does not pay for it and a missing
-            # model fails the start-up rather than an article.
-            for name in pipeline.resources.names():
-                pipeline.resources.get(name)
-        worker.warta_pipeline = pipeline
-        worker.warta_version = pipeline_version(pipeline)
-        worker.warta_store = Store(self.store_target, timeout=self.lock_timeout) if self.store_target else None
-        worker.warta_load_seconds = time.perf_counter() - started
+        # Load every resource now, so that the first partition does not pay for it and a missing
+        # model fails the start-up rather than each article.
+        for name in pipeline.resources.names():
+            pipeline.resources.get(name)
+        store = Store(self.store_target, timeout=self.lock_timeout) if self.store_target else None
+        if not hasattr(worker, "warta_runs"):
+            worker.warta_runs = {}
+        worker.warta_runs[self.run_id] = WorkerRun(pipeline, pipeline_version(pipeline), store,
+                                                   time.perf_counter() - started)
 
     def teardown(self, worker: Any) -> None:
-        store = getattr(worker, "warta_store", None)
-        if store is not None:
-            store.close()
+        state = getattr(worker, "warta_runs", {}).pop(self.run_id, None)
+        if state is not None and state.store is not None:
+            state.store.close()
 
 
 # ---- tasks (run on the workers) -------------------------------------------------------------
-def _worker_state() -> tuple[Pipeline, str, Any]:
-    worker = get_worker()
-    if not hasattr(worker, "warta_pipeline"):
-        raise WartaError("this Dask worker has no warta pipeline (the warta-pipeline plugin did not run)")
-    return worker.warta_pipeline, worker.warta_version, worker.warta_store
+def _worker_state(run_id: str) -> WorkerRun:
+    state = getattr(get_worker(), "warta_runs", {}).get(run_id)
+    if state is None:
+        raise WartaError(f"this Dask worker has no warta pipeline for run {run_id} (its plugin did not run)")
+    return state
 
 
-def _report(version: str, seconds: float, **extra: Any) -> dict[str, Any]:
-    import psutil
+def _report(version: str, seconds: float, cpu: float, **extra: Any) -> dict[str, Any]:
+    import psutil  # a dependency of distributed
 
-    return {"version": version, "seconds": seconds, "worker": get_worker().address,
+    return {"version": version, "seconds": seconds, "cpu": cpu, "worker": get_worker().address,
             "rss_mb": psutil.Process().memory_info().rss / 2**20, **extra}
 
 
-def extract_partition(docs: list[Document]) -> dict[str, Any]:
+def extract_partition(run_id: str, docs: list[Document]) -> dict[str, Any]:
     """Run the pipeline over one partition; per-article errors come back as (kind, message)."""
-    pipeline, version, _ = _worker_state()
-    started = time.perf_counter()
-    results = [_run(pipeline, doc) for doc in docs]
-    return _report(version, time.perf_counter() - started, results=results)
+    state = _worker_state(run_id)
+    started, cpu = time.perf_counter(), time.thread_time()
+    results = [_run(state.pipeline, doc) for doc in docs]
+    return _report(state.version, time.perf_counter() - started, time.thread_time() - cpu, results=results)
 
 
-def ingest_partition(items: list[Document | Failure], version: str, reprocess: bool,
+def ingest_partition(run_id: str, items: list[Document | Failure], version: str, reprocess: bool,
                      batch_size: int) -> dict[str, Any]:
     """Extract and write one partition on the worker (PostgreSQL: concurrent writers)."""
-    pipeline, worker_version, store = _worker_state()
-    if worker_version != version:
-        raise WartaError(f"worker runs pipeline {worker_version}, the client {version}; install the same warta")
-    summary = ingest(items, store, pipeline, batch_size=batch_size, reprocess=reprocess, version=version)
-    return _report(worker_version, summary.seconds, summary=summary)
+    state = _worker_state(run_id)
+    if state.version != version:
+        raise WartaError(f"worker runs pipeline {state.version}, the client {version}; install the same warta")
+    cpu = time.thread_time()
+    summary = ingest(items, state.store, state.pipeline, batch_size=batch_size, reprocess=reprocess,
+                     version=version)
+    return _report(state.version, summary.seconds, time.thread_time() - cpu, summary=summary)
 
 
 # ---- client side ----------------------------------------------------------------------------
@@ -113,7 +129,9 @@ class RunInfo:
     workers: int = 0
     partitions: int = 0
     failed_partitions: list[str] = field(default_factory=list)
-    worker_seconds: float = 0.0
+    worker_seconds: float = 0.0  # wall time inside partition tasks, summed over workers
+    worker_cpu_seconds: float = 0.0  # CPU time inside partition tasks, summed over workers
+    client_cpu_seconds: float = 0.0  # CPU of this process (client and, for a local cluster, scheduler)
     worker_rss_mb: dict[str, float] = field(default_factory=dict)
     load_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -191,7 +209,8 @@ class DaskIngest:
         self.tasks = {"extract": extract_partition, "ingest": ingest_partition, **(tasks or {})}
         self.version = pipeline_version(pipeline)
         self.info = RunInfo()
-        self._run_id = uuid.uuid4().hex[:8]
+        self._run_id = uuid.uuid4().hex[:12]
+        self._plugin = f"{PLUGIN_NAME}-{self._run_id}"
 
     # ---- cluster ----------------------------------------------------------------------------
     def _connect(self) -> tuple[Client, LocalCluster | None]:
@@ -199,7 +218,8 @@ class DaskIngest:
             if self.scheduler:
                 return Client(self.scheduler, timeout="20s"), None
             cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                                   processes=True, dashboard_address="127.0.0.1:0",
+                                   silence_logs=logging.ERROR)
             return Client(cluster), cluster
         except (OSError, TimeoutError) as err:
             raise WartaError(f"cannot reach the Dask scheduler {self.scheduler or '(local)'}: {err}") from None
@@ -208,11 +228,14 @@ class DaskIngest:
         stages = [s.name if _is_registered(s) else s for s in self.pipeline.stages]
         data_dir = str(getattr(self.pipeline.resources, "data_dir", "")) or None
         target = self.store.target if self.write == "workers" else None
-        client.register_plugin(PipelinePlugin(stages, data_dir, target), name=f"{PLUGIN_NAME}-{self._run_id}")
-        state = client.run(lambda dask_worker: (dask_worker.warta_version, dask_worker.warta_load_seconds))
+        client.register_plugin(PipelinePlugin(self._run_id, stages, data_dir, target), name=self._plugin)
+        state = client.run(_worker_summary, self._run_id)
         if not state:
             raise WartaError("the Dask cluster has no workers")
-        for address, (version, load) in state.items():
+        for address, found in state.items():
+            if found is None:
+                raise WartaError(f"Dask worker {address} did not set up the warta pipeline")
+            version, load = found
             if version != self.version:
                 raise WartaError(f"Dask worker {address} runs pipeline {version}, this client {self.version}; "
                                  f"install the same warta on every worker")
@@ -224,19 +247,26 @@ class DaskIngest:
         client, cluster = self._connect()
         try:
             self._setup(client)
-            if self.write == "workers":
-                return self._run_writers(client, items, progress)
-            replay = _Replay(self.pipeline)
-            stream = self._extracted(client, items, replay)
-            return ingest(stream, self.store, replay, batch_size=self.batch_size, reprocess=self.reprocess,
-                          progress=progress, version=self.version)
+            cpu = _process_cpu()
+            try:
+                if self.write == "workers":
+                    return self._run_writers(client, items, progress)
+                replay = _Replay(self.pipeline)
+                stream = self._extracted(client, items, replay)
+                return ingest(stream, self.store, replay, batch_size=self.batch_size, reprocess=self.reprocess,
+                              progress=progress, version=self.version)
+            finally:
+                self.info.client_cpu_seconds = _process_cpu() - cpu
         finally:
+            if cluster is None:  # a shared cluster: free this run's pipelines and connections
+                with suppress(Exception):
+                    client.unregister_worker_plugin(self._plugin)
             client.close()
             if cluster is not None:
                 cluster.close()
 
     def _submit(self, client: Client, kind: str, label: str, *args: Any) -> Any:
-        return client.submit(self.tasks[kind], *args, key=f"warta-{kind}-{self._run_id}-{label}",
+        return client.submit(self.tasks[kind], self._run_id, *args, key=f"warta-{kind}-{self._run_id}-{label}",
                              retries=self.retries, pure=False)
 
     def _window(self, client: Client) -> int:
@@ -247,6 +277,7 @@ class DaskIngest:
             raise WartaError(f"Dask worker {result['worker']} runs pipeline {result['version']}, "
                              f"this client {self.version}")
         self.info.worker_seconds += result["seconds"]
+        self.info.worker_cpu_seconds += result["cpu"]
         who = result["worker"]
         self.info.worker_rss_mb[who] = max(self.info.worker_rss_mb.get(who, 0.0), round(result["rss_mb"], 1))
 
@@ -332,6 +363,16 @@ class DaskIngest:
         total.reasons.update(part.reasons)
         if progress:
             progress(len(chunk))
+
+
+def _process_cpu() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def _worker_summary(run_id: str, dask_worker: Any = None) -> tuple[str, float] | None:
+    state = getattr(dask_worker, "warta_runs", {}).get(run_id)
+    return (state.version, state.load_seconds) if state else None
 
 
 def _is_registered(stage: Any) -> bool:

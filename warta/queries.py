@@ -153,7 +153,7 @@ def where_events(conn: Connection, query: Select, f: EventFilters) -> Select:
     if f.place:
         query = query.where(_contains(e.place_name, f.place))
     if f.outlet:
-        query = query.where(e.article_id.in_(select(articles.c.id).where(articles.c.outlet == f.outlet)))
+        query = query.where(e.outlet == f.outlet)  # events keep a copy of the article's outlet
     if f.q:
         query = query.where(e.article_id.in_(fulltext_ids(conn, f.q)))
     return query
@@ -178,8 +178,13 @@ def list_events(conn: Connection, f: EventFilters, page: int = 1, size: int = 50
         raise InputError(f"size must be between 1 and {max_size}")
     if (page - 1) * size > 1_000_000:
         raise InputError("page is too far; narrow the filters instead")
-    base = select(*LIST_COLUMNS).select_from(events.join(articles, articles.c.id == events.c.article_id))
-    query = where_events(conn, base, f).order_by(*_order(sort)).limit(size).offset((page - 1) * size)
+    # The page's ids first, from the indexes alone where possible; the wide columns and the article
+    # are read for those rows only (joining first would carry every candidate row through the sort).
+    ids = where_events(conn, select(events.c.id), f).order_by(*_order(sort)).limit(size) \
+        .offset((page - 1) * size).subquery()
+    query = (select(*LIST_COLUMNS)
+             .select_from(ids.join(events, events.c.id == ids.c.id).join(articles, articles.c.id == events.c.article_id))
+             .order_by(*_order(sort)))
     rows = [dict(r) for r in conn.execute(query).mappings()]
     counted = where_events(conn, select(events.c.id), f).limit(COUNT_CAP + 1).subquery()
     total = conn.execute(select(func.count()).select_from(counted)).scalar_one()
@@ -191,7 +196,8 @@ def get_event(conn: Connection, event_id: int) -> dict[str, Any] | None:
     """One event with its article, explanation (parsed, with the text of each span) and mentions."""
     import json
 
-    row = conn.execute(select(events, articles.c.title.label("article_title"), articles.c.outlet, articles.c.url,
+    own = [c for c in events.c if c.name != "outlet"]  # the article's outlet is joined below
+    row = conn.execute(select(*own, articles.c.title.label("article_title"), articles.c.outlet, articles.c.url,
                               articles.c.published, articles.c.text.label("article_text"))
                        .join(articles, articles.c.id == events.c.article_id).where(events.c.id == event_id)
                        ).mappings().first()

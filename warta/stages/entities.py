@@ -28,6 +28,8 @@ PROVIDES = {"mentions"}
 
 STORY_KINDS = ("headline", "body")
 _NEVER_ALONE = frozenset({"title", "time", "common", "orghead", "gpehead", "lochead"})
+# What may stand between a title and the name: more title words, a country or organisation.
+_AFFILIATION = frozenset({"title", "country", "city", "region", "org"})
 _EDGE_PUNCT = frozenset("-–—,.;:()[]\"'“”‘’/")
 # Head words too loose to open an organisation name by themselves ("Pemerintah Indonesia" is the
 # country acting, "Kantor Presiden" an office).
@@ -50,7 +52,8 @@ def run(doc: Document, res: Resources) -> Document:
     gazetteer = res.get("gazetteer") if "gazetteer" in res.names() else None
     gaz = _gazetteer_spans(doc, gazetteer)
     person_starts = {g.tok_start for g in gaz if g.type == "PER" and g.tok_start >= 0}
-    crf = _crf_spans(doc, model, person_starts)
+    covered = {k for g in gaz if g.tok_start >= 0 for k in range(g.tok_start, g.tok_end)}
+    crf = _crf_spans(doc, model, person_starts, covered)
     merged = _merge(doc, crf, gaz, model.lexicon)
     for span in merged:
         if span.type == "LOC" and span.source == "ner":
@@ -61,7 +64,7 @@ def run(doc: Document, res: Resources) -> Document:
     return doc
 
 
-def _crf_spans(doc: Document, model, person_starts: set[int]) -> list[_Span]:
+def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int]) -> list[_Span]:
     lexicon: NerLexicon = model.lexicon
     out: list[_Span] = []
     for index, sentence in enumerate(doc.sentences):
@@ -75,6 +78,8 @@ def _crf_spans(doc: Document, model, person_starts: set[int]) -> list[_Span]:
         if doc.paragraphs and doc.paragraphs[sentence.paragraph].kind != "headline":
             stops = {a for a, _, typ in found if typ == "PER"} | {k - first for k in person_starts}
             found = _with_org_names(words, found, lexicon, stops)
+            known = [first + k in covered for k in range(len(words))]
+            found += _titled_persons(words, found, lexicon, known)
         for a, b, typ in found:
             if a < b and not _rejected(words, a, b, lexicon):
                 out.append(_Span(tokens[a].start, tokens[b - 1].end, typ, "ner", index, first + a, first + b))
@@ -102,12 +107,36 @@ def _with_org_names(words: list[str], found: list[tuple[int, int, str]], lexicon
     return found
 
 
+def _titled_persons(words: list[str], found: list[tuple[int, int, str]], lexicon: NerLexicon,
+                    known: list[bool]) -> list[tuple[int, int, str]]:
+    """A capitalised run right after a title (and the title's country or organisation) is a
+    person the CRF missed: "Presiden Korea Selatan Park Min-jae" -> "Park Min-jae"."""
+    cats = [{c.split(":")[0] for c in item} for item in lexicon.tag([w.lower() for w in words])]
+    taken = [False] * len(words)
+    for a, b, _ in found:
+        taken[a:b] = [True] * (b - a)
+    out, n = [], len(words)
+    for i in range(n):
+        if not (words[i][:1].isupper() and "title" in cats[i]):
+            continue
+        j = i + 1
+        while j < n and words[j][:1].isupper() and (known[j] or cats[j] & _AFFILIATION):
+            j += 1
+        k = j
+        while k < n and k - j < 4 and words[k][:1].isupper() and not known[k] and not cats[k] and not taken[k]:
+            k += 1
+        if j < k and (k == n or not words[k][:1].isupper()) and not any(taken[j:k]):
+            out.append((j, k, "PER"))
+            taken[j:k] = [True] * (k - j)
+    return out
+
+
 def _trim(words: list[str], a: int, b: int, typ: str, lexicon: NerLexicon, cased: bool) -> tuple[int, int]:
     """Drop edge punctuation and lower-case words ("perairan Vietnam" in cased text, "dan" in any),
     and title words before a person's name."""
 
     def loose(word: str) -> bool:
-        return word in _EDGE_PUNCT or (word.islower() and (cased and word.isalpha() or _is_lower_function(word, lexicon)))
+        return word in _EDGE_PUNCT or not word[:1].isalnum() or (word.islower() and (cased and word.isalpha() or _is_lower_function(word, lexicon)))
 
     while a < b and loose(words[a]):
         a += 1
@@ -154,6 +183,13 @@ def _merge(doc: Document, crf: list[_Span], gaz: list[_Span], lexicon: NerLexico
         if any(g.start <= span.start and span.end <= g.end for g in overlapping):
             continue  # inside (or equal to) a gazetteer name: the gazetteer's reading stands
         inside = [g for g in overlapping if span.start <= g.start and g.end <= span.end]
+        if len(inside) == len(overlapping) and _tiled(doc, span, inside):
+            continue  # "AS Steven Mnuchin": known names side by side, no unknown word left
+        if len(inside) == len(overlapping) and span.type in ("ORG", "LOC") and inside[0].start == span.start:
+            rest = _remainder(doc, span, inside, lexicon)  # "Hamas Zaher Jabarin"
+            if rest is not None:
+                kept.append(rest)
+            continue
         if len(inside) == len(overlapping) and span.type in ("ORG", "LOC"):
             for g in inside:  # "Kementerian Pertahanan Korsel": the whole organisation
                 kept.remove(g)
@@ -165,7 +201,7 @@ def _merge(doc: Document, crf: list[_Span], gaz: list[_Span], lexicon: NerLexico
                     kept.remove(g)
                 kept.append(span)
                 continue
-            rest = _person_remainder(doc, span, inside, lexicon)
+            rest = _remainder(doc, span, inside, lexicon)
             if rest is not None:
                 kept.append(rest)
             continue
@@ -178,21 +214,34 @@ def _merge(doc: Document, crf: list[_Span], gaz: list[_Span], lexicon: NerLexico
     return kept
 
 
-def _person_remainder(doc: Document, span: _Span, inside: list[_Span], lexicon: NerLexicon) -> _Span | None:
-    """What is left of a CRF person once known names and titles are cut off its edges."""
+def _tiled(doc: Document, span: _Span, inside: list[_Span]) -> bool:
+    """Is every word of the CRF span part of some gazetteer match?"""
+    if span.tok_start < 0:
+        return False
+    for token in doc.tokens[span.tok_start : span.tok_end]:
+        word = doc.text[token.start : token.end]
+        if word not in _EDGE_PUNCT and not any(g.start <= token.start and token.end <= g.end for g in inside):
+            return False
+    return True
+
+
+def _remainder(doc: Document, span: _Span, inside: list[_Span], lexicon: NerLexicon) -> _Span | None:
+    """What is left of a CRF span once known names (and, before a person, titles) are cut off
+    its edges; it keeps the CRF's type."""
     if span.tok_start < 0:
         return None
     tokens = doc.tokens[span.tok_start : span.tok_end]
     words = [doc.text[t.start : t.end] for t in tokens]
     known = [any(g.start < t.end and t.start < g.end for g in inside) for t in tokens]
     a, b = 0, len(tokens)
-    while a < b and (known[a] or words[a] in _EDGE_PUNCT or "title" in lexicon.categories(words[a])):
+    person = span.type == "PER"
+    while a < b and (known[a] or words[a] in _EDGE_PUNCT or person and "title" in lexicon.categories(words[a])):
         a += 1
     while b > a and (known[b - 1] or words[b - 1] in _EDGE_PUNCT):
         b -= 1
     if a >= b or any(known[a:b]) or _rejected(words, a, b, lexicon) or not words[a][:1].isupper():
         return None  # nothing clean is left, or the known name sits inside the person's name
-    return _Span(tokens[a].start, tokens[b - 1].end, "PER", "ner", span.sentence,
+    return _Span(tokens[a].start, tokens[b - 1].end, span.type, "ner", span.sentence,
                  span.tok_start + a, span.tok_start + b)
 
 

@@ -76,8 +76,10 @@ class SentenceView:
     # ---- building -------------------------------------------------------------------------
     @classmethod
     def build(cls, doc: Document, index: int, cues: ModalityCues, entity_of: dict[str, Entity],
-              mentions: list[Mention], home: str | None = None) -> SentenceView:
-        """``home`` is the article's main country, for generic agents ("para demonstran")."""
+              mentions: list[Mention], home: str | None = None, former: frozenset[str] = frozenset(),
+              ) -> SentenceView:
+        """``home`` is the article's main country, for generic agents ("para demonstran");
+        ``former`` the words that mark former office holders ("mantan", "eks")."""
         sent = doc.sentences[index]
         view = cls(doc, index, cues, sent.token_start, sent.token_end)
         keep = cues.words("first_person") | cues.words("third_person")
@@ -102,9 +104,23 @@ class SentenceView:
                 old = view.mention_at.get(i)
                 if old is None or (old.last - old.first) < (ref.last - ref.first):
                     view.mention_at[i] = ref
+        view._former_members(former)
         view._generic_agents(home)
         view.mentions.sort(key=lambda r: r.first)
         return view
+
+    def _former_members(self, former: frozenset[str]) -> None:
+        """ "Sejumlah mantan pimpinan KPK meminta ...": the actors are the organisation's former
+        officials (IDNELI), not the organisation itself."""
+        for ref in self.mentions:
+            if ref.mention.type != "ORG" or not ref.actor or ref.actor.startswith(("IGO", "NGO", "IMG", "MNC")):
+                continue
+            for i in range(ref.first - 1, max(self.first, ref.first - 4) - 1, -1):
+                if i in self.mention_at or self.w(i) in (",", "(", ")", "dan", "serta"):
+                    break
+                if self.w(i) in former:
+                    ref.actor = ref.actor[:3] + "ELI"
+                    break
 
     def _generic_agents(self, home: str | None) -> None:
         """Pseudo-mentions for actor nouns no name covers: "tentara AS" (USAMIL), "demonstran"."""
@@ -280,6 +296,11 @@ class SentenceView:
             steps += 1
         return False
 
+    def _adjacent(self, ref: MentionRef, t: int) -> bool:
+        """Only adverbs and auxiliaries stand between the mention and token t."""
+        return ref.last < t and all(self.w(i) in FILLERS and self.w(i) not in ("untuk", "dengan", "itu", "ini")
+                                    for i in range(ref.last + 1, t))
+
     def subject_left(self, t: int, cross: bool = False) -> tuple[list[MentionRef], str | None]:
         """The subject of a verb at token t: (mentions, pronoun word) — the pronoun when the
         nearest subject is one that no mention covers ("kami", "ia")."""
@@ -290,6 +311,12 @@ class SentenceView:
         while i >= self.first:
             if i in self.mention_at:
                 ref = self.mention_at[i]
+                if self._adjacent(ref, t) and not self.w(t).startswith(("di", "ter")) \
+                        and not self.in_pp(ref, self.first):
+                    # "Hal ini menyusul pemerintah meminta DPR": a name right before the verb is
+                    # its subject even when an earlier verb governs it (not so for a passive:
+                    # "permintaan India untuk ... wilayah udara Pakistan telah ditolak")
+                    return self.group_left(ref, self.first), None
                 if not self.governed(ref, self.first):
                     group = self.group_left(ref, self.first)
                     leftmost = min(group, key=lambda r: r.first)
@@ -316,6 +343,7 @@ class SentenceView:
         """The first mention after token t that is not inside a prepositional phrase."""
         hi = min(self.end, t + window)
         i = t
+        skipped = False  # a prepositional phrase has been passed
         while i < hi:
             if (self.is_boundary(i) or self.w(i) == ",") and i > t:
                 return []
@@ -323,11 +351,16 @@ class SentenceView:
                 return []  # a purpose clause begins
             if self.phrase_at(i, "generic_objects"):
                 return []
+            if i > t and skipped and self.is_verbish(i) and i not in self.mention_at:
+                return []  # "atas rencana Netanyahu mencaplok Tepi Barat": past the phrase, a new verb
             if i in self.mention_at:
                 ref = self.mention_at[i]
+                group = self.group_right(ref, self.end)
                 if not self.in_pp(ref, t):
-                    return self.group_right(ref, self.end)
-                i = ref.last + 1
+                    return group
+                # "antara AS dan Taliban": the conjuncts share the preposition
+                i = max(r.last for r in group) + 1
+                skipped = True
                 continue
             i += 1
         return []

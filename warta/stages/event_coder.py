@@ -80,12 +80,20 @@ def _args(view: SentenceView, refs: list[MentionRef], how: str = "mention") -> l
             continue
         arg = view.arg(ref, how)
         key = _level(arg.actor)
-        same = next((a for a in out if _level(a.actor) == key), None)
+        # "DPR dan pemerintah" are two actors of one country; "Kanselir Jerman, Angela Merkel"
+        # (DEU, DEUGOV) is one
+        same = next((a for a in out if _level(a.actor) == key and _nests(a.actor, arg.actor)), None)
         if same is None:
             out.append(arg)
         elif len(arg.actor or "") > len(same.actor or ""):
             out[out.index(same)] = arg
     return out
+
+
+def _nests(a: str | None, b: str | None) -> bool:
+    """One code refines the other (DEU, DEUGOV) or they are equal."""
+    a, b = a or "", b or ""
+    return a.startswith(b) or b.startswith(a)
 
 
 def _level(actor: str | None) -> str:
@@ -244,6 +252,11 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     return sources, targets, symmetric, False
 
 
+def _clause_initial(view: SentenceView, t: int) -> bool:
+    """Token t opens its sentence, a quotation or a comma clause."""
+    return t == view.first or view.is_quote(t - 1) or view.w(t - 1) == ","
+
+
 def _conditional_actor(view: SentenceView, t: int) -> list[Arg]:
     """The actor of a "jika ..." clause before a threat: "jika AS menaruh rudal, Moskow akan ..."."""
     for i in range(view.first, t):
@@ -278,6 +291,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     if p.role == "accused":
         target_frames = tuple(f for f in p.frames if f != "object")
         refs, frame = _frame_targets(view, m, target_frames) if target_frames else ([], "")
+        if not refs and p.family == "demand" and _clause_initial(view, t):
+            refs = view.object_right(m.end, 4)  # "Seharusnya pemerintah Malaysia obyektif ..."
         targets = _args(view, refs) if refs else _resolve_subject(view, t, discourse)
         sources = speaker_for(view, t, discourse)
         if not sources and targets:

@@ -51,6 +51,14 @@ def _home_country(doc: Document) -> str | None:
         if entity.type == "GPE" and entity.actor and len(entity.actor) >= 3 and entity.actor[:3].isalpha() \
                 and not entity.actor.startswith(("IGO", "NGO", "IMG")):
             counts[entity.actor[:3]] = counts.get(entity.actor[:3], 0) + max(1, len(entity.mentions))
+    if not counts:
+        # A domestic story may name no place at all ("KPK", "DPR", a minister): the country its
+        # people and organisations belong to is still the home of "pemerintah", "polisi", "warga".
+        for entity in doc.entities:
+            code = entity.actor or ""
+            if len(code) >= 3 and code[:3].isalpha() and code[:3].isupper() \
+                    and not code.startswith(("IGO", "NGO", "IMG", "MNC")):
+                counts[code[:3]] = counts.get(code[:3], 0) + max(1, len(entity.mentions))
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
@@ -117,7 +125,11 @@ def run(doc: Document, res: Resources) -> Document:
         body = list(range(len(doc.sentences)))
     lead = _lead_paragraph(doc)
     home = _home_country(doc)
-    views = [SentenceView.build(doc, i, cues, entities, mentions, home) for i in body]
+    try:
+        former = res.get("titles").former
+    except Exception:  # noqa: BLE001 - without the titles table nobody is marked as former
+        former = frozenset()
+    views = [SentenceView.build(doc, i, cues, entities, mentions, home, former) for i in body]
     events: list[Event] = []
     for k, view in enumerate(views):
         seen: set[tuple] = set()

@@ -106,7 +106,8 @@ def mentions_query(f: Filters) -> Select:
 def table_query(table: str, f: Filters) -> Select:
     joined = (articles.c.url, articles.c.outlet, articles.c.published)
     if table == "events":
-        query = select(events, *joined).join(articles, articles.c.id == events.c.article_id)
+        own = [c for c in events.c if c.name != "outlet"]  # events.outlet copies articles.outlet
+        query = select(*own, *joined).join(articles, articles.c.id == events.c.article_id)
         query = query.where(*f.dates(func.coalesce(events.c.date, articles.c.published)))
         if f.actor:
             query = query.where(f.actor_match([events.c.source, events.c.target],

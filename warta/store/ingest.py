@@ -125,6 +125,8 @@ def ingest(items: Iterable[Document | Failure], store: Store, pipeline: Pipeline
             _ingest_batch(chunk, store, pipeline, version, reprocess, summary, seen)
             if progress:
                 progress(len(chunk))
+        if summary.new or summary.reprocessed:
+            store.refresh_statistics()
     finally:
         summary.seconds = time.perf_counter() - started
     return summary

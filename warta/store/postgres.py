@@ -66,6 +66,16 @@ def create_fulltext(conn: Connection) -> None:
     conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING GIN ({FTS_EXPR})")
 
 
+def analyze(conn: Connection) -> None:
+    """Refresh the planner's statistics now rather than when autovacuum gets to it."""
+    conn.exec_driver_sql("ANALYZE events, articles, entities")
+
+
+def analyze_if_stale(conn: Connection) -> bool:
+    """PostgreSQL's autovacuum re-analyzes changed tables by itself."""
+    return False
+
+
 def search_sql() -> str:
     return (f"SELECT id FROM articles WHERE {FTS_EXPR} @@ plainto_tsquery('simple', :q) "
             f"ORDER BY ts_rank({FTS_EXPR}, plainto_tsquery('simple', :q)) DESC LIMIT :limit")

@@ -119,6 +119,7 @@ def event_row(doc: Document, event: Event, article_id: int) -> dict[str, Any]:
         "source_start": expl.source_span[0] if expl and expl.source_span else None,
         "target_start": expl.target_span[0] if expl and expl.target_span else None,
         "explanation": _json(expl),
+        "outlet": doc.metadata.outlet,  # copy of articles.outlet, for the outlet index
     }
 
 

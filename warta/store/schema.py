@@ -25,9 +25,13 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
+    inspect,
     select,
+    update,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateIndex
 
 from ..errors import StoreError
 
@@ -165,7 +169,7 @@ events = Table(
     _article_fk(),
     Column("event_id", Text, nullable=False),
     Column("global_event_id", Integer, ForeignKey("global_events.id"), index=True),
-    Column("code", String(8), index=True),
+    Column("code", String(8)),  # indexed with the date below
     Column("base_code", String(8)),
     Column("root_code", String(4)),
     Column("quad_class", Integer),
@@ -195,6 +199,8 @@ events = Table(
     Column("source_start", Integer),
     Column("target_start", Integer),
     Column("explanation", Text),  # JSON of warta.doc.Explanation
+    # A copy of articles.outlet (migration 3), so that filtering by outlet reads one index in date order.
+    Column("outlet", Text),
 )
 
 # GDELT's Mentions table: every article and sentence that reported a global event.
@@ -214,6 +220,22 @@ event_mentions = Table(
 
 Index("ix_global_events_dsbt", global_events.c.date, global_events.c.source, global_events.c.target,
       global_events.c.base_code)
+
+# Read-side indexes (migration 3): each filter of the API with the date, so that a filtered list
+# comes out of one index already in date order and counts are read from the index alone.
+READ_INDEXES = (
+    Index("ix_events_code_date", events.c.code, events.c.date),
+    Index("ix_events_root_date", events.c.root_code, events.c.date),
+    Index("ix_events_quad_date", events.c.quad_class, events.c.date),
+    Index("ix_events_source_date", events.c.source, events.c.date),
+    Index("ix_events_target_date", events.c.target, events.c.date),
+    Index("ix_events_outlet_date", events.c.outlet, events.c.date),
+    Index("ix_events_place_country_date", events.c.place_country, events.c.date),
+    Index("ix_events_modality_date", events.c.modality, events.c.date),
+    Index("ix_articles_outlet", articles.c.outlet),
+    Index("ix_entities_kb_id", entities.c.kb_id),
+    Index("ix_entities_type_name", entities.c.type, func.lower(entities.c.name)),
+)
 
 # Tables that hold what the pipeline derived from one article (replaced on re-processing).
 DERIVED_TABLES = (event_mentions, events, quotes, mentions, entities, amounts)
@@ -238,9 +260,23 @@ def _v2_fulltext(conn: Connection, backend) -> None:
     backend.create_fulltext(conn)
 
 
+def _v3_read_indexes(conn: Connection, backend) -> None:
+    # A database created at v1 by this code already has the column and indexes (v1 builds the
+    # current tables); an older one gets them here, with the outlet copied from the articles.
+    if "outlet" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN outlet TEXT")
+    conn.execute(update(events).where(events.c.outlet.is_(None)).values(
+        outlet=select(articles.c.outlet).where(articles.c.id == events.c.article_id).scalar_subquery()))
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_code")  # superseded by ix_events_code_date
+    for index in READ_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+    backend.analyze(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, object], None]], ...] = (
     (1, "articles, entities, mentions, quotes, events, global events, mentions table", _v1_tables),
     (2, "full-text index over article title and text", _v2_fulltext),
+    (3, "read indexes (filter column + date), outlet copied onto events, planner statistics", _v3_read_indexes),
 )
 LATEST = MIGRATIONS[-1][0]
 

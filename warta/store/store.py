@@ -120,15 +120,22 @@ class Store:
                 values.update(status="failed", error_kind=error[0], error=error[1])
             conn.execute(update(articles).where(articles.c.id == article_id).values(**values))
         ok = [(doc, article_id) for article_id, doc, error in items if error is None]
-        return touched | self._insert_derived(conn, ok, schema.now())
+        # The events' copy of the outlet follows the stored article, which re-processing keeps.
+        outlets = {i: o for i, o in conn.execute(select(articles.c.id, articles.c.outlet)
+                                                 .where(articles.c.id.in_(article_ids)))}
+        return touched | self._insert_derived(conn, ok, schema.now(), outlets)
 
-    def _insert_derived(self, conn: Connection, docs: list[tuple[Document, int]], added: str) -> set[int]:
+    def _insert_derived(self, conn: Connection, docs: list[tuple[Document, int]], added: str,
+                        outlets: dict[int, str | None] | None = None) -> set[int]:
         for table, build in ((schema.entities, rows.entity_rows), (schema.mentions, rows.mention_rows),
                              (schema.quotes, rows.quote_rows), (schema.amounts, rows.amount_rows)):
             batch = [row for doc, article_id in docs for row in build(doc, article_id)]
             if batch:
                 conn.execute(table.insert(), batch)
         event_rows = [rows.event_row(doc, ev, article_id) for doc, article_id in docs for ev in doc.events]
+        if outlets is not None:
+            for row in event_rows:
+                row["outlet"] = outlets.get(row["article_id"])
         if not event_rows:
             return set()
         published = {article_id: doc.published for doc, article_id in docs}
@@ -163,6 +170,11 @@ class Store:
             result = conn.execute(text(self.backend.search_sql()),
                                   {"q": self.backend.quote_query(query), "limit": limit})
             return [r[0] for r in result]
+
+    def refresh_statistics(self) -> bool:
+        """Re-analyze for the query planner when the events table changed size a lot (after ingest)."""
+        with self.write() as conn:
+            return self.backend.analyze_if_stale(conn)
 
     def size_bytes(self) -> int:
         if self.kind == "postgresql":
