@@ -126,10 +126,11 @@ def parameter_probes(spec: dict[str, Any], ids: dict[str, int], payloads: tuple[
 
 def ingest_probes(payloads: tuple[str, ...] = PAYLOADS) -> list[Probe]:
     """POST /ingest without a valid token: every body field carries a payload, the token is forged."""
-    forged = ({}, {"Authorization": "Bearer"}, {"Authorization": "Bearer "}, {"Authorization": f"Bearer {TOKEN}x"},
+    # (Header values with trailing spaces are not valid HTTP: clients refuse to send them.)
+    forged = ({}, {"Authorization": "Bearer"}, {"Authorization": f"Bearer {TOKEN}x"},
               {"Authorization": f"bearer {TOKEN}"}, {"Authorization": f"Basic {TOKEN}"},
               {"Authorization": f"Bearer {TOKEN[:-1]}"}, {"Authorization": TOKEN}, {"X-Ingest-Token": TOKEN},
-              {"Authorization": "Bearer ' OR '1'='1"}, {"Authorization": f"Bearer {TOKEN} "})
+              {"Authorization": "Bearer ' OR '1'='1"}, {"Authorization": f"Bearer  {TOKEN}"})
     probes = []
     for i, value in enumerate(payloads):
         article = {"text": f"Polisi menangkap dua orang. {value}", "id": value, "title": value, "url": value,

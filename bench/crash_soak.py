@@ -23,6 +23,7 @@ tests/test_crash_kill_random.py runs a small version of the same cycle.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -363,9 +364,11 @@ def run_to_end(cmd: list[str], env: dict[str, str] | None = None, timeout: float
 
 
 def kill_once(
-    cmd: list[str], target: str, wait: float, goal: int | None = None, env: dict[str, str] | None = None
+    cmd: list[str], target: str, wait: float, goal: int | None = None, env: dict[str, str] | None = None,
+    cap: int | None = None,
 ) -> Kill:
-    """Launch ``cmd`` and SIGKILL it ``wait`` seconds after launch ("time"), or, with ``goal``,
+    """Launch ``cmd`` and SIGKILL it ``wait`` seconds after launch ("time"; sooner if ``cap`` articles
+    are stored by then, so that a slow machine still leaves work for the rerun), or, with ``goal``,
     ``wait`` seconds after ``goal`` articles are committed ("progress")."""
     before = stored_articles(target)
     started = time.monotonic()
@@ -375,10 +378,14 @@ def kill_once(
             deadline = started + 600
             while proc.poll() is None and stored_articles(target) < goal and time.monotonic() < deadline:
                 time.sleep(0.005)
-        try:
-            proc.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            pass
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=wait)
+        else:
+            deadline = started + wait
+            while proc.poll() is None and time.monotonic() < deadline:
+                if cap is not None and stored_articles(target) >= cap:
+                    break
+                time.sleep(0.005)
         killed = proc.poll() is None
         if killed:
             os.kill(proc.pid, signal.SIGKILL)
@@ -429,7 +436,7 @@ def crash_cycle(
     for wait, goal in kill_plan(rng, kills, horizon, total, jitter):
         if goal is not None:
             goal = max(goal, stored_articles(target) + 1)
-        attempts.append(kill_once(cmd, target, wait, goal, env))
+        attempts.append(kill_once(cmd, target, wait, goal, env, cap=max(1, total // 2)))
     run_to_end(cmd, env)
     final = snapshot(target)
     diff = compare(clean, final)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 import tempfile
 import time
@@ -67,6 +68,12 @@ def main() -> int:
         (crash_dir / f"{name}.bin").write_bytes(data)
         (crash_dir / f"{name}.txt").write_text(why, encoding="utf-8")
 
+    def report() -> None:
+        counts["seconds"] = round(time.time() - begun, 1)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "fuzz_reader.json").write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
+        print(f"fuzz_reader: {json.dumps(counts)}", file=sys.stderr, flush=True)
+
     def one_input(data: bytes) -> None:
         counts["inputs"] += 1
         suffix = SUFFIXES[data[0] % len(SUFFIXES)] if data else ".txt"
@@ -94,6 +101,9 @@ def main() -> int:
         if seconds > args.slow:
             counts["hangs"] += 1
             save(data, f"slow: {seconds:.1f} s")
+        if time.time() - begun >= args.seconds:
+            report()
+            os._exit(0)  # libFuzzer offers no hook at the end of a run: stop here, counts written
 
     corpus = Path(tempfile.mkdtemp(prefix="warta-fuzz-reader-corpus-"))
     for number, seed in enumerate(SEEDS):
@@ -101,19 +111,9 @@ def main() -> int:
     for number, example in enumerate(sorted((REPO / "warta" / "examples").glob("*.txt"))):
         (corpus / f"example{number}").write_bytes(b"\x00" + example.read_bytes())
 
-    started = time.time()
-    libfuzzer = [sys.argv[0], *rest, f"-max_total_time={args.seconds}", f"-max_len={args.max_len}",
+    libfuzzer = [sys.argv[0], *rest, f"-max_total_time={args.seconds + 60}", f"-max_len={args.max_len}",
                  "-timeout=60", "-rss_limit_mb=4096", str(corpus)]
-
-    def report() -> None:
-        counts["seconds"] = round(time.time() - started, 1)
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "fuzz_reader.json").write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
-        print(f"fuzz_reader: {json.dumps(counts)}", file=sys.stderr)
-
-    import atexit
-
-    atexit.register(report)  # libFuzzer exits the process when the time is up
+    begun = time.time()
     atheris.Setup(libfuzzer, one_input)
     atheris.Fuzz()
     return 0

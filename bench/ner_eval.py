@@ -139,7 +139,7 @@ def main() -> int:
     for name, res_ in scores.items():
         row = " ".join(f"{res_[t]['f1']:6.3f}" for t in ("PER", "ORG", "LOC", "micro"))
         target = TARGETS.get(name)
-        print(f"{name:10s} {row}  {'>= %.2f' % target if target else '-'}")
+        print(f"{name:10s} {row}  " + (f">= {target:.2f}" if target else "-"))
     print(f"model load {report['load_seconds']:.3f} s, RSS after load {report['rss_mb_after_model']} MB, "
           f"peak RSS {report['rss_mb_peak']} MB")
     print(f"CRF alone: {report['crf_tokens_per_s']} tokens/s (one core)")

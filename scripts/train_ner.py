@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from warta.ner import Sentence, file_sha256, read_conll, score_spans  # noqa: E402
-from warta.ner_features import load_lexicon, sentence_features  # noqa: E402
+from warta.ner import Sentence, file_sha256, read_conll, score_spans
+from warta.ner_features import load_lexicon, sentence_features
 
 DATA = ROOT / ".." / "shared" / "data"
 OUT = ROOT / "warta" / "lang" / "id" / "ner"

@@ -34,7 +34,7 @@ def test_ner_model_size_is_reasonable():
 def test_ner_model_loads_and_tags(resources):
     model = resources.get("ner_model")
     assert isinstance(model, NerModel)
-    words = "Menteri Luar Negeri Retno Marsudi tiba di Bandung pada Senin .".split()
+    words = ["Menteri", "Luar", "Negeri", "Retno", "Marsudi", "tiba", "di", "Bandung", "pada", "Senin", "."]
     labels = model.tag(words)
     assert len(labels) == len(words)
     assert set(labels) <= {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}

@@ -236,3 +236,8 @@ def test_read_clickid_dump_out_of_the_box(shared_dir, resources):
     assert doc.text.startswith(doc.metadata.title + "\n\n")
     assert "Kepulauan Riau.\n\nPenangkapan keduanya" in doc.text
     assert '\n\n"Keduanya diduga sebagai pemasok sabu' in doc.text
+
+
+def test_read_restore_paragraphs_keeps_comma_before_closing_quote():
+    glued = 'Apa salahnya?," kata Rini.,"Kami tetap hadir," ujarnya.'
+    assert restore_paragraphs(glued) == 'Apa salahnya?," kata Rini.\n\n"Kami tetap hadir," ujarnya.'

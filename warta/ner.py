@@ -139,7 +139,7 @@ class NerModel:
         tagger = pycrfsuite.Tagger()
         try:
             tagger.open(str(model_path))
-        except Exception as err:  # noqa: BLE001 - crfsuite raises a bare error on a broken file
+        except Exception as err:
             raise ResourceError(f"cannot open NER model {model_path}: {err}") from err
         return cls(tagger, lexicon, manifest)
 

@@ -74,9 +74,9 @@ def iter_feed_entries(data: bytes | str) -> Iterator[tuple[int, str | None, str,
     for number, entry in enumerate(feed.entries, start=1):
         html = ""
         if entry.get("content"):
-            html = max((c.get("value", "") for c in entry.content), key=len)
+            html = max((c.get("value") or "" for c in entry.content), key=len)
         if not html.strip():
-            html = entry.get("summary", "")
+            html = entry.get("summary") or ""  # broken markup can leave the key with None
         body = fragment_to_text(html)
         title = " ".join((entry.get("title") or "").split()) or None
         if title and body.startswith(title):

@@ -29,8 +29,9 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
 # Paragraphs that a scraper glued with a bare comma: "...Kepulauan Riau.,Penangkapan" and
 # '..." kata Zulmi.,"Keduanya', "Baca juga:,,Diketahui" (the linked headline was dropped),
 # "(Foto: Dok),Saat". A comma right after sentence-final punctuation, a colon or a bracket and
-# followed by no space never occurs in edited text (1,5 has a digit before the comma).
-_GLUED_PARAGRAPH = re.compile(r"(?<=[.!?:)\"”’]),+(?=[^\s,])")
+# followed by no space never occurs in edited text (1,5 has a digit before the comma), except
+# before a closing quote: '...Kenapa tidak?," kata Ronaldo' is one paragraph.
+_GLUED_PARAGRAPH = re.compile(r"(?<=[.!?:)\"”’]),+(?=[^\s,])(?![\"”’]\s)")
 # Remains of a dateline the scraper cut out (its words were hyperlinks): "- ", ", , - ".
 _STRIPPED_DATELINE = re.compile(r"^[\s,\-–—]+")
 # UTF-8 text that was once decoded as Mac Roman: "‚Äú" for "“", "¬†" for a no-break space.
