@@ -151,9 +151,10 @@ def one_pass(paths: list[str], limit: int, res, batch: int = 50) -> dict:
             cpu["store"] = cpu.get("store", 0.0) + time.thread_time() - started_cpu
             stored_tokens += sum(len(d.tokens) for d in unique)
             docs[at:at + batch] = [None] * len(processed)  # drop processed Documents as ingest does
+        db_bytes = store.size_bytes()
     return {"texts": texts, "articles": len(texts), "tokens": tokens, "words": sum(len(t.split()) for t in texts),
             "read": read_s, "stages": timings, "pipeline": wall, "store": store_s, "stored": stored,
-            "stored_tokens": stored_tokens, "cpu": cpu}
+            "stored_tokens": stored_tokens, "cpu": cpu, "db_bytes": db_bytes}
 
 
 def spacy_pass(texts: list[str]) -> dict | None:
@@ -211,6 +212,7 @@ def run_pipeline(limit: int, repeat_examples: int, repeat: int, core: int | None
         "resource_load_s": round(load_s, 3),
         "resource_load_each_s": load_each,
         "rss_after_load_mb": round(rss_loaded, 1),
+        "sqlite_bytes_per_article": round(first["db_bytes"] / max(1, first["stored"])),
         "peak_rss_mb": round(rss_peak, 1),
         "stages": stages,
         "cold_first_pass": {"cpu_s": round(first["cpu"]["pipeline"], 3),
@@ -260,6 +262,7 @@ def table(result: dict) -> str:
         (f"- resource (model) load: {result['resource_load_s']} s "
          f"(slowest: {', '.join(f'{k} {v} s' for k, v in slowest)})"),
         f"- peak RSS: {result['peak_rss_mb']} MB (after load: {result['rss_after_load_mb']} MB)",
+        f"- SQLite size: {result['sqlite_bytes_per_article']} bytes per stored article (text, rows, indexes, FTS)",
         f"- cold first pass (empty lemma cache): {result['cold_first_pass']['articles_per_s']} articles/s",
     ]
     if "cost_vs_spacy_tokenizer" in result:

@@ -444,21 +444,29 @@ def schemathesis_run(base: str, examples: int, seed: int = 1) -> dict[str, Any]:
     schema = schemathesis.openapi.from_url(base + "/openapi.json")
     tried: Counter = Counter()
     found: list[str] = []
+    slowest: list[tuple[float, str]] = []
+
+    def check(case: Any) -> None:
+        tried[f"{case.method} {case.path}"] += 1
+        started = time.monotonic()
+        try:
+            response = case.call(base_url=base, timeout=30)
+        except Exception as err:  # noqa: BLE001 - a timeout or a dropped connection is a finding, not a crash
+            found.append(f"{type(err).__name__} for {case.method} {case.formatted_path} {case.query}")
+            return
+        slowest.append((time.monotonic() - started, f"{case.method} {case.formatted_path} {case.query}"))
+        slowest.sort(reverse=True)
+        del slowest[5:]
+        headers = {k.lower(): ", ".join(v) if isinstance(v, list) else v for k, v in response.headers.items()}
+        found.extend(findings(Probe(case.method, case.formatted_path, label="schemathesis"), response.status_code,
+                              headers, response.text))
+
     for result in schema.get_all_operations():
-        operation = result.ok()
-
-        @given(case=operation.as_strategy())
-        @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck))
-        def probe(case: Any, label: str = operation.label) -> None:
-            tried[label] += 1
-            response = case.call(base_url=base, timeout=20)
-            fake = Probe(case.method, case.formatted_path, payload=None, label="schemathesis")
-            found.extend(findings(fake, response.status_code, {k.lower(): ", ".join(v) if isinstance(v, list) else v
-                                                               for k, v in response.headers.items()}, response.text))
-
-        probe()
-    return {"cases": sum(tried.values()), "per_operation": dict(tried), "findings": found}
+        run = given(case=result.ok().as_strategy())(check)
+        settings(max_examples=examples, deadline=None, database=None, derandomize=True,
+                 suppress_health_check=list(HealthCheck))(run)()
+    return {"cases": sum(tried.values()), "per_operation": dict(tried), "findings": found,
+            "slowest": [(round(t, 3), what[:300]) for t, what in slowest]}
 
 
 # ---- main -------------------------------------------------------------------------------------

@@ -31,11 +31,11 @@ SUFFIXES = (".txt", ".html", ".jsonl", ".xml", ".rss", "")
 
 SEEDS = (
     b"\x00Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Jakarta, kata juru bicara.",
-    b"\x01<html><head><title>Judul</title></head><body><article><p>Presiden mengatakan bahwa pemerintah "
-    b"akan membantu.</p><script>alert(1)</script></article></body></html>",
+    (b"\x01<html><head><title>Judul</title></head><body><article><p>Presiden mengatakan bahwa pemerintah "
+     b"akan membantu.</p><script>alert(1)</script></article></body></html>"),
     b'\x02{"id": "a", "content": "Menteri Luar Negeri bertemu Dubes di Jakarta.", "date": "2024-03-04"}\n{"id":',
-    b'\x03<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>Satu</title>'
-    b"<description>Polisi menangkap dua terduga di Bekasi.</description></item></channel></rss>",
+    (b'\x03<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>Satu</title>'
+     b"<description>Polisi menangkap dua terduga di Bekasi.</description></item></channel></rss>"),
     b"\x04<feed xmlns='http://www.w3.org/2005/Atom'><entry><title>A</title><content>Ia pergi ke pasar.</content>",
     b"\x05\xef\xbb\xbfJAKARTA (ANTARA) - \x93Kami siap,\x94 kata Menteri.\r\n\r\nPewarta: Budi",
 )
@@ -56,8 +56,8 @@ def main() -> int:
         from warta.read import iter_documents
         from warta.resources import Resources
 
-    res = Resources()
-    res.get("layout")
+        res = Resources()
+        res.get("layout")  # imports the reader's lexicon code inside this block, instrumented
     counts = {"inputs": 0, "documents": 0, "failures": 0, "crashes": 0, "hangs": 0, "slowest_seconds": 0.0}
     crash_dir = RESULTS / "fuzz_crashes"
     workdir = Path(tempfile.mkdtemp(prefix="warta-fuzz-reader-"))

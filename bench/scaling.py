@@ -87,12 +87,15 @@ def run(articles: int = 2000, repeat: int = 2, batch_size: int = 50) -> dict:
     for workers in (1, 2):
         mine = [r for r in runs if r["workers"] == workers]
         rates = [r["articles_per_s"] for r in mine]
-        summary[str(workers)] = {"ingest_s": statistics.median(r["ingest_s"] for r in mine),
-                                 "articles_per_s": statistics.median(rates), "range": [min(rates), max(rates)],
+        def med(key: str, rows: list[dict] = mine) -> float:
+            return round(statistics.median(r[key] for r in rows), 2)
+
+        summary[str(workers)] = {"ingest_s": med("ingest_s"), "articles_per_s": med("articles_per_s"),
+                                 "range": [min(rates), max(rates)],
                                  "worker_rss_mb": max(r["worker_rss_mb"] for r in mine),
-                                 "worker_cpu_ms": statistics.median(r["worker_cpu_ms_per_article"] for r in mine),
-                                 "client_cpu_ms": statistics.median(r["client_cpu_ms_per_article"] for r in mine),
-                                 "load_average": statistics.median(r["load_average_before"] for r in mine)}
+                                 "worker_cpu_ms": med("worker_cpu_ms_per_article"),
+                                 "client_cpu_ms": med("client_cpu_ms_per_article"),
+                                 "load_average": med("load_average_before")}
     speedup = summary["1"]["ingest_s"] / summary["2"]["ingest_s"]
     # What the CPU times predict on two otherwise idle cores: 1 worker is bound by its own CPU
     # per article (the client has the other core); 2 workers and the client share both cores.

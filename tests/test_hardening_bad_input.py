@@ -28,8 +28,8 @@ pytestmark = pytest.mark.timeout(60)
 BODY = ("Presiden menerima kunjungan Perdana Menteri Jepang di Istana Merdeka, Jakarta, pada Senin. "
         "Kedua pemimpin membahas kerja sama ekonomi dan keamanan di kawasan, kata juru bicara istana "
         "kepada wartawan yang menunggu di luar gedung itu.")
-WORDS = ("menteri luar negeri mengatakan bahwa pemerintah akan terus mendukung upaya damai di kawasan "
-         "itu dan").split()
+WORDS = ("menteri", "luar", "negeri", "mengatakan", "bahwa", "pemerintah", "akan", "terus", "mendukung", "upaya",
+         "damai", "di", "kawasan", "itu", "dan")
 
 
 def _no_punctuation(chars: int) -> bytes:
@@ -221,7 +221,7 @@ def test_hardening_bad_input_cli_stdin(name, data):
 def test_hardening_bad_input_subprocess_no_traceback(tmp_path):
     """The real process: bad bytes on stdin exit 2 with one line on stderr, within a time bound."""
     run = subprocess.run([sys.executable, "-m", "warta.cli", "extract", "-"], input=random.Random(9).randbytes(2048),
-                         capture_output=True, timeout=60)
+                         capture_output=True, timeout=60, check=False)
     assert run.returncode == 2 and run.stdout == b""
     assert run.stderr.decode().count("\n") == 1 and b"Traceback" not in run.stderr
 

@@ -30,5 +30,6 @@ def test_hardening_regressions_speaker_phrase_scan_is_local(pipeline, span_probl
     assert span_problems(doc) == []
     direct = [q for q in doc.quotes if q.direct]
     assert len(direct) == 300
-    assert all(doc.span(q.start, q.end) == "Kami siap," for q in direct)
+    assert {doc.span(q.start, q.end) for q in direct} == {"Kami siap"}
     assert {doc.span(q.cue_start, q.cue_end) for q in direct} == {"kata"}
+    assert {doc.entity(q.speaker).name for q in direct} == {"Joko Widodo"}

@@ -27,12 +27,14 @@ from .store import Store
 
 MAX_BODY_BYTES = 2_000_000
 MAX_URL_CHARS = 4096
+MAX_HEADER_BYTES = 32_768  # all request headers together; the HTTP parser alone lets ~100 KB through
 MAX_INGEST_ARTICLES = 100
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class LimitRequestSize:
-    """ASGI middleware: refuse long URLs (414) and bodies over the limit (413), counted as they stream."""
+    """ASGI middleware: refuse long URLs (414), oversized headers (431) and bodies over the limit (413),
+    counted as they stream."""
 
     def __init__(self, app: Any, max_body: int = MAX_BODY_BYTES):
         self.app = app
@@ -44,6 +46,9 @@ class LimitRequestSize:
             return
         if len(scope.get("path", "")) + len(scope.get("query_string", b"")) > MAX_URL_CHARS:
             await _plain(send, 414, "request URL is too long")
+            return
+        if sum(len(k) + len(v) for k, v in scope.get("headers") or []) > MAX_HEADER_BYTES:
+            await _plain(send, 431, "request headers are too large")
             return
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")

@@ -31,6 +31,7 @@ from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
+from .batch_codec import pack, unpack
 from .doc import Document
 from .errors import StoreError, WartaError
 from .pipeline import Failure, Pipeline
@@ -105,7 +106,7 @@ def extract_partition(run_id: str, docs: list[Document]) -> dict[str, Any]:
     """Run the pipeline over one partition; per-article errors come back as (kind, message)."""
     state = _worker_state(run_id)
     started, cpu = time.perf_counter(), time.thread_time()
-    results = [_run(state.pipeline, doc) for doc in docs]
+    results = [(pack(doc), error) for doc, error in (_run(state.pipeline, doc) for doc in docs)]
     return _report(state.version, time.perf_counter() - started, time.thread_time() - cpu, results=results)
 
 
@@ -228,8 +229,14 @@ class DaskIngest:
         stages = [s.name if _is_registered(s) else s for s in self.pipeline.stages]
         data_dir = str(getattr(self.pipeline.resources, "data_dir", "")) or None
         target = self.store.target if self.write == "workers" else None
-        client.register_plugin(PipelinePlugin(self._run_id, stages, data_dir, target), name=self._plugin)
-        state = client.run(_worker_summary, self._run_id)
+        try:
+            client.register_plugin(PipelinePlugin(self._run_id, stages, data_dir, target), name=self._plugin)
+            state = client.run(_worker_summary, self._run_id)
+        except WartaError:
+            raise
+        except Exception as err:  # noqa: BLE001 - whatever a worker raised, one line for the user
+            first = f"{type(err).__name__}: {err}".splitlines()[0]
+            raise WartaError(f"Dask workers could not set up the warta pipeline: {first}") from None
         if not state:
             raise WartaError("the Dask cluster has no workers")
         for address, found in state.items():
@@ -323,7 +330,8 @@ class DaskIngest:
             elif outcomes is None:
                 yield failure
             else:
-                doc, error = next(outcomes)
+                packed, error = next(outcomes)
+                doc = unpack(packed)
                 replay.add(doc, error)
                 yield doc
 

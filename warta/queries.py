@@ -257,12 +257,14 @@ def stats(conn: Connection, f: EventFilters, top: int = 15) -> dict[str, Any]:
         .order_by(func.count().desc()).limit(25))]
     conflict = case((e.quad_class >= 3, 1), else_=0)
     coop = case((e.quad_class <= 2, 1), else_=0)
-    dyad_q = (_filtered(conn, f, e.source, e.target, func.max(e.source_name), func.max(e.target_name),
-                        func.count().label("n"), func.sum(coop), func.sum(conflict))
+    # Counted from the (date, quad, root, source, target) index alone; names are read afterwards
+    # for the top pairs only (reading them in the group-by would visit every event's row).
+    dyad_q = (_filtered(conn, f, e.source, e.target, func.count().label("n"), func.sum(coop), func.sum(conflict))
               .where(e.source.is_not(None), e.target.is_not(None))
               .group_by(e.source, e.target).order_by(func.count().desc(), e.source, e.target).limit(max(top, 40)))
-    dyads = [{"source": s, "target": t, "source_name": sn, "target_name": tn, "n": n,
-              "cooperation": int(c or 0), "conflict": int(k or 0)} for s, t, sn, tn, n, c, k in conn.execute(dyad_q)]
+    dyads = [{"source": s, "target": t, "source_name": None, "target_name": None, "n": n,
+              "cooperation": int(c or 0), "conflict": int(k or 0)} for s, t, n, c, k in conn.execute(dyad_q)]
+    _dyad_names(conn, f, dyads)
     place_q = (_filtered(conn, f, e.place_name, e.place_country, func.avg(e.place_lat), func.avg(e.place_lon),
                          func.count().label("n"), func.sum(conflict))
                .where(e.place_lat.is_not(None), e.place_lon.is_not(None))
@@ -274,6 +276,19 @@ def stats(conn: Connection, f: EventFilters, top: int = 15) -> dict[str, Any]:
     return {"filters": f.as_params(), "total": total,
             "per_day": [{"day": d, **counts} for d, counts in per_day.items()],
             "per_root": roots, "top_dyads": dyads[:top], "network": network(dyads), "places": places}
+
+
+def _dyad_names(conn: Connection, f: EventFilters, dyads: list[dict[str, Any]]) -> None:
+    """Fill each pair's actor names from its latest matching event that names an actor."""
+    e = events.c
+    for d in dyads:
+        query = (_filtered(conn, f, e.source_name, e.target_name)
+                 .where(e.source == d["source"], e.target == d["target"],
+                        or_(e.source_name.is_not(None), e.target_name.is_not(None)))
+                 .order_by(e.date.desc(), e.id.desc()).limit(1))
+        row = conn.execute(query).first()
+        if row is not None:
+            d["source_name"], d["target_name"] = row
 
 
 def network(dyads: list[dict[str, Any]], max_nodes: int = 30) -> dict[str, Any]:

@@ -232,6 +232,9 @@ READ_INDEXES = (
     Index("ix_events_outlet_date", events.c.outlet, events.c.date),
     Index("ix_events_place_country_date", events.c.place_country, events.c.date),
     Index("ix_events_modality_date", events.c.modality, events.c.date),
+    # The dashboard's counts per day, QuadClass, root code and actor pair, read from the index alone.
+    Index("ix_events_date_counts", events.c.date, events.c.quad_class, events.c.root_code, events.c.source,
+          events.c.target),
     Index("ix_articles_outlet", articles.c.outlet),
     Index("ix_entities_kb_id", entities.c.kb_id),
     Index("ix_entities_type_name", entities.c.type, func.lower(entities.c.name)),

@@ -117,8 +117,10 @@ def analyze_if_stale(conn: Connection) -> bool:
     if has_stats:
         stat = conn.exec_driver_sql(
             "SELECT stat FROM sqlite_stat1 WHERE tbl = 'events' AND idx = 'ix_events_date'").scalar()
+    if stat is None and not now:
+        return False
     before = int(stat.split()[0]) if stat else 0
-    if abs(now - before) <= STALE_SHARE * max(before, 1000):
+    if stat is not None and abs(now - before) <= STALE_SHARE * max(before, 1000):
         return False
     analyze(conn)
     return True

@@ -82,6 +82,10 @@ def add_pages(app: FastAPI, db: Any, conn_dep: Any) -> None:
     from ..api import filters_from
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    # Compile the dashboard's templates and read the map's countries now, not in the first request.
+    for name in ("dashboard.html", "explore.html"):
+        templates.get_template(name)
+    _countries(db)
 
     @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="Dashboard: timeline, pairs, network, map")
     def dashboard(request: Request, f: EventFilters = Depends(filters_from), format: str = "html",
