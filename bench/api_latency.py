@@ -181,6 +181,9 @@ def build(path: str, n_events: int, per_article: int = 10, seed: int = 5) -> dic
             _insert_events(conn, batch)
             batch = []
     _insert_events(conn, batch)
+    # What the store records at ingest for the place filter.
+    conn.execute("INSERT OR IGNORE INTO place_names (name) SELECT DISTINCT place_name FROM events"
+                 " WHERE place_name IS NOT NULL")
     conn.commit()
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()

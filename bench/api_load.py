@@ -155,7 +155,7 @@ def method_probes(spec: dict[str, Any], ids: dict[str, int]) -> list[Probe]:
 def expected_refusal(probe: Probe) -> tuple[int, ...] | None:
     """Statuses a probe must get (None when any non-5xx is fine)."""
     if probe.path == "/ingest" and probe.method == "POST":
-        return (401, 422)  # 422: the body did not validate before the token was looked at
+        return (401, 413, 422)  # 413: too many articles; 422: the body did not validate (before the token check)
     if probe.label.endswith((" PUT", " PATCH", " DELETE", " POST")):
         return (405, 404)
     return None

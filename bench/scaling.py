@@ -70,6 +70,9 @@ def one_run(sources: list[str], workers: int, tmp: Path, batch_size: int) -> dic
             "worker_cpu_ms_per_article": round(1000 * run.info.worker_cpu_seconds / max(1, summary.new), 2),
             "client_cpu_s": round(run.info.client_cpu_seconds, 2),
             "client_cpu_ms_per_article": round(1000 * run.info.client_cpu_seconds / max(1, summary.read), 2),
+            # CPU seconds our processes got per wall second: on a shared machine, the share of the
+            # cores this run actually had (2.0 = both cores, idle machine).
+            "cores_used": round((run.info.worker_cpu_seconds + run.info.client_cpu_seconds) / summary.seconds, 2),
             "failed_partitions": run.info.failed_partitions, "load_average_before": round(load, 2)}
 
 
@@ -95,7 +98,7 @@ def run(articles: int = 2000, repeat: int = 2, batch_size: int = 50) -> dict:
                                  "worker_rss_mb": max(r["worker_rss_mb"] for r in mine),
                                  "worker_cpu_ms": med("worker_cpu_ms_per_article"),
                                  "client_cpu_ms": med("client_cpu_ms_per_article"),
-                                 "load_average": med("load_average_before")}
+                                 "cores_used": med("cores_used"), "load_average": med("load_average_before")}
     speedup = summary["1"]["ingest_s"] / summary["2"]["ingest_s"]
     # What the CPU times predict on two otherwise idle cores: 1 worker is bound by its own CPU
     # per article (the client has the other core); 2 workers and the client share both cores.
@@ -118,12 +121,12 @@ def table(result: dict) -> str:
               f"partitions of {result['batch_size']}; {len(result['runs'])} runs"),
              "",
              ("| workers | articles/s (median, min-max) | ingest s | worker RSS MB | worker CPU ms/article "
-             "| client CPU ms/article | load avg |"),
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| client CPU ms/article | cores used | load avg |"),
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for workers, row in result["summary"].items():
         lines.append(f"| {workers} | {row['articles_per_s']} ({row['range'][0]}-{row['range'][1]}) | "
                      f"{row['ingest_s']} | {row['worker_rss_mb']} | {row['worker_cpu_ms']} | "
-                     f"{row['client_cpu_ms']} | {row['load_average']} |")
+                     f"{row['client_cpu_ms']} | {row['cores_used']} | {row['load_average']} |")
     lines += ["", f"- speed-up 2 vs 1 worker (wall): {result['speedup']}x",
               f"- speed-up the CPU times predict on two idle cores: {result['cpu_bound_speedup']}x",
               "- targets: " + "; ".join(f"{k}: {v[0]} {'met' if v[1] else 'NOT met'}"

@@ -31,6 +31,8 @@ DATA = ROOT / ".." / "shared" / "data"
 OUT = ROOT / "warta" / "lang" / "id" / "ner"
 LEXICON_FILES = ["lexicon.tsv", "countries.tsv"]
 CLUSTERS_FILE = "clusters.tsv"
+CASING_FILE = "casing.tsv"
+NAMES_FILE = "names.tsv"
 CLUSTER_SIZES = (64, 256, 1024)
 _TOKEN = re.compile(r"\w+(?:[-.'’]\w+)*|[^\w\s]")
 
@@ -44,7 +46,12 @@ CORPORA = {
               "test": "idner-news-2k/test.txt"},
 }  # fmt: skip
 # Extra training-only corpora (not the Kompas sentences of idner-news-2k; checked by decontaminate()).
-EXTRA = {"nerui": {"train": "indolem-ner/nerui.txt"}}
+# alfina: Wikipedia sentences (Luthfi et al. 2014) in IO tags, read by read_io().
+EXTRA = {"nerui": {"train": "indolem-ner/nerui.txt"},
+         "alfina": {"train": "alfina-ner-goldstandard/goldstandard-0811.txt"}}
+_IO_LABELS = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
+_SPLIT = re.compile(r"\w+|[^\w\s]")  # the corpora's tokenisation: every punctuation mark apart
+_SENTENCE_START = (".", "!", "?", '"', "“", ":", "-", "(")
 GRAM = 8  # a training sentence sharing any 8-token run with a test sentence is dropped
 
 # CLDR keys that are not countries or that are better handled by the gazetteer as ORG.
@@ -69,6 +76,107 @@ def write_countries(data: Path, out: Path) -> int:
               "# scripts/train_ner.py --countries-only; do not edit by hand.\n")
     (out / "countries.tsv").write_text(header + "".join(f"country\t{n}\n" for n in rows), encoding="utf-8")
     return len(rows)
+
+
+def _clickid_texts(data: Path):
+    """Title and content of every CLICK-ID article except the gold evaluation articles."""
+    gold_ids = {p.stem for p in (data.parent / "gold").glob("*/*.json")}
+    with open(data / "news-clickid" / "clickid_articles.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            if article["id"] not in gold_ids:
+                yield article["title"], article["content"]
+
+
+def write_casing(data: Path, out: Path, min_count: int = 3) -> int:
+    """casing.tsv: how often CLICK-ID news capitalises each word away from a sentence start.
+
+    Buckets: 0 under 2 %, 1 under 25 %, 2 under 75 %, 3 under 98 %, 4 above, 5 mostly all
+    capitals. Lower-cased text (NERP) keeps no case, so this tells the tagger which words are
+    usually names.
+    """
+    low: dict[str, int] = {}
+    title: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    for _, content in _clickid_texts(data):
+        prev = "."
+        for tok in _TOKEN.findall(content):
+            if tok[0].isalpha() and prev not in _SENTENCE_START:
+                key = tok.lower()
+                table = low if tok.islower() else upper if tok.isupper() and len(tok) > 1 else title
+                table[key] = table.get(key, 0) + 1
+            prev = tok
+    rows = []
+    for word in sorted(set(low) | set(title) | set(upper)):
+        n = low.get(word, 0) + title.get(word, 0) + upper.get(word, 0)
+        if n < min_count or "\t" in word or word.startswith("#"):
+            continue
+        ratio = (title.get(word, 0) + upper.get(word, 0)) / n
+        bucket = "0" if ratio < 0.02 else "1" if ratio < 0.25 else "2" if ratio < 0.75 else "3" if ratio < 0.98 else "4"
+        if upper.get(word, 0) > title.get(word, 0) and bucket in "34":
+            bucket = "5"
+        rows.append(f"{word}\t{bucket}\n")
+    header = ("# How often CLICK-ID news capitalises a word mid-sentence (derived; no corpus text).\n"
+              "# word<TAB>bucket: 0 <2%, 1 <25%, 2 <75%, 3 <98%, 4 above, 5 mostly all capitals.\n"
+              "# Built by scripts/train_ner.py --tables.\n")
+    (out / CASING_FILE).write_text(header + "".join(rows), encoding="utf-8")
+    return len(rows)
+
+
+def write_names(data: Path, out: Path) -> int:
+    """names.tsv: person/org/place names from the Indonesian DBpedia lists (Alfina et al. 2017).
+
+    Compiled, not copied: the part of each entry before a comma ("Slahung, Ponorogo"), without
+    parenthesised notes, lower-cased and split like the corpora, at most five tokens; one-word
+    entries that news writes in lower case (casing.tsv bucket 0/1) are dropped as too ambiguous.
+    """
+    casing = dict(line.split("\t") for line in (out / CASING_FILE).read_text(encoding="utf-8").split("\n")
+                  if line and not line.startswith("#"))
+    rows: set[tuple[str, str]] = set()
+    for stem, category in (("person", "per"), ("organization", "org"), ("place", "loc")):
+        raw = (data / "alfina-dbpedia-gazetteer" / f"{stem}.txt").read_bytes()
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        for line in text.splitlines():
+            name = re.sub(r"\(.*?\)", " ", line.split(",")[0])
+            toks = _SPLIT.findall(name.lower())
+            if not toks or len(toks) > 5 or not any(t.isalpha() for t in toks):
+                continue
+            if len(toks) == 1 and (casing.get(toks[0], "u") in "01" or len(toks[0]) < 3):
+                continue
+            rows.add((category, " ".join(toks)))
+    header = ("# Person / organisation / place names compiled from the Indonesian DBpedia lists of\n"
+              "# Alfina et al. (2017), ialfina/ner-dataset-modified-dee; cite them. Lower case, split\n"
+              "# like the NER corpora. Built by scripts/train_ner.py --tables; do not edit by hand.\n")
+    (out / NAMES_FILE).write_text(header + "".join(f"{c}\t{p}\n" for c, p in sorted(rows)), encoding="utf-8")
+    return len(rows)
+
+
+def read_io(path: Path) -> list[Sentence]:
+    """The Alfina/Luthfi gold standard: token<TAB>Person|Place|Organisation|O, IO tags, few blank
+    lines; sentences end at . ! ? and an I- run starts with B-."""
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    prev = "O"
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        word = parts[0].strip()
+        if not word:
+            if current:
+                sentences.append(current)
+            current, prev = [], "O"
+            continue
+        kind = _IO_LABELS.get(parts[1].strip() if len(parts) > 1 else "O")
+        current.append((word, "O" if not kind else ("I-" if prev == kind else "B-") + kind))
+        prev = kind or "O"
+        if word in (".", "!", "?"):
+            sentences.append(current)
+            current, prev = [], "O"
+    if current:
+        sentences.append(current)
+    return sentences
 
 
 def _kmeans(x, k: int, iterations: int = 25, seed: int = 0):
@@ -98,15 +206,12 @@ def write_clusters(data: Path, out: Path, corpora: dict, min_count: int = 5, con
     from scipy import sparse
     from scipy.sparse.linalg import svds
 
-    gold_ids = {p.stem for p in (data.parent / "gold").glob("*/*.json")}
     texts: list[list[str]] = []
-    with open(data / "news-clickid" / "clickid_articles.jsonl", encoding="utf-8") as handle:
-        for line in handle:
-            article = json.loads(line)
-            if article["id"] not in gold_ids:
-                texts.extend(_TOKEN.findall(part.lower()) for part in (article["title"], article["content"]))
-    for parts in corpora.values():
-        texts.extend([w.lower() for w, _ in sent] for sent in parts["train"])
+    for title, content in _clickid_texts(data):
+        texts.extend(_TOKEN.findall(part.lower()) for part in (title, content))
+    for name, parts in corpora.items():
+        if name != "alfina":  # added after the classes were built; kept out so they reproduce
+            texts.extend([w.lower() for w, _ in sent] for sent in parts["train"])
     counts: dict[str, int] = {}
     for words in texts:
         for w in words:
@@ -152,7 +257,8 @@ def write_clusters(data: Path, out: Path, corpora: dict, min_count: int = 5, con
 
 def load_corpora(data: Path, extra: bool) -> dict[str, dict[str, list[Sentence]]]:
     table = {**CORPORA, **EXTRA} if extra else CORPORA
-    return {name: {split: read_conll(data / rel) for split, rel in splits.items()} for name, splits in table.items()}
+    return {name: {split: (read_io if name == "alfina" else read_conll)(data / rel) for split, rel in splits.items()}
+            for name, splits in table.items()}
 
 
 def _grams(sent: Sentence) -> set[str]:
@@ -238,7 +344,9 @@ def main() -> int:
     ap.add_argument("--repeat", default="", help="oversample corpora, e.g. 'nergrit=2'")
     ap.add_argument("--countries-only", action="store_true")
     ap.add_argument("--clusters", action="store_true", help="rebuild clusters.tsv before training")
-    ap.add_argument("--no-extra", action="store_true", help="leave out the extra corpora (NER-UI)")
+    ap.add_argument("--tables", action="store_true", help="rebuild casing.tsv and names.tsv before training")
+    ap.add_argument("--no-tables", action="store_true", help="train without casing and name-list features")
+    ap.add_argument("--no-extra", action="store_true", help="leave out the extra corpora (NER-UI, Alfina)")
     ap.add_argument("--no-clusters", action="store_true", help="train without cluster features")
     ap.add_argument("--lower-copies", action="store_true", help="also train on lower-cased copies of cased data")
     args = ap.parse_args()
@@ -256,12 +364,17 @@ def main() -> int:
     print("decontaminated (sentences dropped):", dropped)
     if args.clusters:
         print(f"clusters.tsv: {write_clusters(data, OUT, corpora)} words", flush=True)
+    if args.tables:
+        print(f"{CASING_FILE}: {write_casing(data, OUT)} words, {NAMES_FILE}: {write_names(data, OUT)} names", flush=True)
     use_clusters = not args.no_clusters and (OUT / CLUSTERS_FILE).exists()
+    use_tables = not args.no_tables and (OUT / CASING_FILE).exists() and (OUT / NAMES_FILE).exists()
+    tables = ([CLUSTERS_FILE] if use_clusters else []) + ([CASING_FILE, NAMES_FILE] if use_tables else [])
     args.out.mkdir(parents=True, exist_ok=True)
     if args.out.resolve() != OUT.resolve():  # an experiment folder gets its own copy of the word lists
-        for name in [*LEXICON_FILES, CLUSTERS_FILE] if use_clusters else LEXICON_FILES:
+        for name in [*LEXICON_FILES, *tables]:
             shutil.copyfile(OUT / name, args.out / name)
-    lexicon = load_lexicon((args.out / f for f in LEXICON_FILES), args.out / CLUSTERS_FILE if use_clusters else None)
+    lexicon = load_lexicon((args.out / f for f in LEXICON_FILES), args.out / CLUSTERS_FILE if use_clusters else None,
+                           args.out / CASING_FILE if use_tables else None, args.out / NAMES_FILE if use_tables else None)
 
     repeat = {k: int(v) for k, v in (pair.split("=") for pair in args.repeat.split())}
     if args.tune:
@@ -292,6 +405,9 @@ def main() -> int:
         "lexicon_sha256": {f: file_sha256(args.out / f) for f in LEXICON_FILES},
         "clusters_file": CLUSTERS_FILE if use_clusters else None,
         "clusters_sha256": file_sha256(args.out / CLUSTERS_FILE) if use_clusters else None,
+        "casing_file": CASING_FILE if use_tables else None,
+        "names_file": NAMES_FILE if use_tables else None,
+        "tables_sha256": {f: file_sha256(args.out / f) for f in (CASING_FILE, NAMES_FILE)} if use_tables else {},
         "labels": ["PER", "ORG", "LOC"],
         "trained": dt.date.today().isoformat(),
         "training_seconds": round(secs),
@@ -304,6 +420,7 @@ def main() -> int:
         "test_scores": scores,
         "command": "nice python scripts/train_ner.py"
         + (" --clusters" if args.clusters else "")
+        + (" --tables" if args.tables else "")
         + (" --train-only" if args.train_only else "")
         + (f" --repeat '{args.repeat}'" if args.repeat else "")
         + f" --c1 {args.c1} --c2 {args.c2} --iterations {args.iterations}",

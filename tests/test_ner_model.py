@@ -9,7 +9,7 @@ import pytest
 
 from warta.errors import ResourceError
 from warta.ner import NerModel, bio_spans, file_sha256, map_label, score_spans
-from warta.ner_features import load_lexicon, sentence_features
+from warta.ner_features import NAME_CATEGORIES, load_casing, load_lexicon, load_names, sentence_features
 
 NER_DIR = Path(__file__).resolve().parents[1] / "warta" / "lang" / "id" / "ner"
 
@@ -25,6 +25,8 @@ def test_ner_manifest_sha256_matches_files():
         assert file_sha256(NER_DIR / name) == digest, f"{name} changed since training: retrain"
     if manifest.get("clusters_file"):
         assert file_sha256(NER_DIR / manifest["clusters_file"]) == manifest["clusters_sha256"]
+    for name, digest in manifest.get("tables_sha256", {}).items():
+        assert file_sha256(NER_DIR / name) == digest, f"{name} changed since training: retrain"
 
 
 def test_ner_model_size_is_reasonable():
@@ -66,6 +68,38 @@ def test_ner_lexicon_every_entry_loads():
     for row in rows:
         category, phrase = row.split("\t")
         assert category in lexicon.categories(phrase)
+
+
+def test_ner_tables_every_entry_loads():
+    casing = load_casing(NER_DIR / "casing.tsv")
+    assert casing["jakarta"] == "4" and casing["yang"] == "0"  # a name vs a function word
+    names = load_names(NER_DIR / "names.tsv")
+    rows = [line.split("\t") for line in (NER_DIR / "names.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) > 10_000
+    for category, phrase in rows:
+        assert category in NAME_CATEGORIES and category in names.categories(phrase)
+
+
+@pytest.mark.parametrize("path, row, message", [
+    ("casing.tsv", "jakarta\t9", "bucket"),
+    ("names.tsv", "city\tbandung", "unknown category"),
+    ("names.tsv", "per\tJoko Widodo", "lower case"),
+])
+def test_ner_tables_reject_bad_rows(tmp_path, path, row, message):
+    (tmp_path / path).write_text(row + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=message):
+        (load_casing if path == "casing.tsv" else load_names)(tmp_path / path)
+
+
+def test_ner_features_casing_and_names_reach_lowercase_text():
+    lexicon = load_lexicon([NER_DIR / "lexicon.tsv"], casing=NER_DIR / "casing.tsv", names=NER_DIR / "names.tsv")
+    lower = sentence_features(["warga", "jakarta", "bertemu", "soekarno"], lexicon)
+    assert "k=4" in lower[1] and "k=0" not in lower[1]
+    assert "D=per:B" in lower[3]
+    assert not any(f.startswith("run=") for f in lower[3])  # title-case runs only in cased text
+    cased = sentence_features(["Warga", "bertemu", "Bung", "Karno", "."], lexicon)
+    assert "run=B2" in cased[2] and "run=E2" in cased[3]
 
 
 @pytest.mark.parametrize("row, message", [

@@ -22,6 +22,8 @@ LEXICON_CATEGORIES = (
 GPE_CATEGORIES = frozenset({"city", "country"})
 LOC_CATEGORIES = frozenset({"region"})
 MAX_PHRASE_TOKENS = 5
+NAME_CATEGORIES = ("per", "org", "loc")
+CASING_BUCKETS = frozenset("012345")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,12 @@ class NerLexicon:
     longest: int
     # lower-cased word -> its distributional cluster ids, coarse to fine
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # lower-cased word -> how often news capitalises it mid-sentence, bucket "0" (never) .. "4"
+    # (always), "5" (all capitals); read for every sentence, so lower-cased text still knows
+    # which words are usually names
+    casing: dict[str, str] = field(default_factory=dict)
+    # encyclopaedic name list (person/org/loc phrases), a second phrase table
+    names: NerLexicon | None = None
     # derived once for speed: the first words of phrases, each word's cluster feature strings
     first_words: frozenset[str] = field(default=frozenset(), init=False)
     cluster_features: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
@@ -82,8 +90,33 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def load_lexicon(paths: Iterable[Path], clusters: Path | None = None) -> NerLexicon:
+def load_casing(path: Path) -> dict[str, str]:
+    """Read ``word<TAB>bucket`` rows (bucket 0-5, built by scripts/train_ner.py --clusters)."""
+    table: dict[str, str] = {}
+    for lineno, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not raw or raw.startswith("#"):
+            continue
+        word, _, bucket = raw.partition("\t")
+        if not word or bucket not in CASING_BUCKETS:
+            raise ResourceError(f"{Path(path).name}:{lineno}: expected word<TAB>bucket 0-5, got {raw!r}")
+        table[word] = bucket
+    return table
+
+
+def load_names(path: Path) -> NerLexicon:
+    """Read the ``per|org|loc<TAB>phrase`` name list into a phrase table."""
+    return _read_phrases([path], NAME_CATEGORIES)
+
+
+def load_lexicon(paths: Iterable[Path], clusters: Path | None = None, casing: Path | None = None,
+                 names: Path | None = None) -> NerLexicon:
     """Read ``category<TAB>phrase`` rows; a malformed row is an error naming file and line."""
+    base = _read_phrases(paths, LEXICON_CATEGORIES)
+    return NerLexicon(base.phrases, base.longest, load_clusters(clusters) if clusters else {},
+                      load_casing(casing) if casing else {}, load_names(names) if names else None)
+
+
+def _read_phrases(paths: Iterable[Path], categories: tuple[str, ...]) -> NerLexicon:
     table: dict[tuple[str, ...], set[str]] = {}
     for path in paths:
         seen: set[tuple[str, str]] = set()
@@ -96,7 +129,7 @@ def load_lexicon(paths: Iterable[Path], clusters: Path | None = None) -> NerLexi
             if len(parts) != 2:
                 raise ResourceError(f"{where}: expected 'category<TAB>phrase', got {raw!r}")
             category, phrase = parts[0].strip(), " ".join(parts[1].split())
-            if category not in LEXICON_CATEGORIES:
+            if category not in categories:
                 raise ResourceError(f"{where}: unknown category {category!r}")
             if not phrase or phrase != phrase.lower():
                 raise ResourceError(f"{where}: phrase must be non-empty lower case, got {parts[1]!r}")
@@ -108,7 +141,7 @@ def load_lexicon(paths: Iterable[Path], clusters: Path | None = None) -> NerLexi
             seen.add((category, phrase))
             table.setdefault(key, set()).add(category)
     frozen = {k: frozenset(v) for k, v in table.items()}
-    return NerLexicon(frozen, max((len(k) for k in frozen), default=1), load_clusters(clusters) if clusters else {})
+    return NerLexicon(frozen, max((len(k) for k in frozen), default=1))
 
 
 def _shape(word: str) -> str:
@@ -141,6 +174,24 @@ def _length_bucket(n: int) -> str:
     return "1" if n == 1 else "2" if n == 2 else "3" if n <= 4 else "5" if n <= 8 else "9"
 
 
+def _title_runs(words: Sequence[str]) -> list[str]:
+    """Position in a run of capitalised words and the run length: "B3", "I3", "E3", "S1", "-"."""
+    out = ["-"] * len(words)
+    i, n = 0, len(words)
+    while i < n:
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < n and words[j][:1].isupper():
+            j += 1
+        size = str(min(j - i, 4))
+        for k in range(i, j):
+            out[k] = ("S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I") + size
+        i = j
+    return out
+
+
 def is_cased(words: Sequence[str]) -> bool:
     return any(w != w.lower() for w in words)
 
@@ -162,6 +213,14 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
         cl = [lexicon.clusters.get(w, no_cluster) for w in low]
         cf = [lexicon.cluster_features.get(w, no_features) for w in low]
     pad_low = ["<s>", "<s>", *low, "</s>", "</s>"]
+    caps = None
+    if lexicon.casing:  # "u": unseen word, "n": not a word
+        caps = ["<s>", *(lexicon.casing.get(w, "u" if w.isalpha() else "n") for w in low), "</s>"]
+    names = names1 = runs = None
+    if lexicon.names is not None:
+        names = lexicon.names.tag(low)
+        names1 = ["<s>", *(x[0].split(":")[0] if x else "-" for x in names), "</s>"]
+        runs = _title_runs(words) if cased else None
     feats: list[list[str]] = []
     for i in range(n):
         w = low[i]
@@ -216,5 +275,22 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
             f.append("w-1|sh=" + pad_low[j - 1] + "|" + sh)
             if i == 0:
                 f.append("first|sh=" + sh)
+        if caps is not None:
+            k, kp, kn = caps[i + 1], caps[i], caps[i + 2]
+            f.extend(("k=" + k, "k-1=" + kp, "k+1=" + kn, "k-1|k=" + kp + "|" + k, "k|k+1=" + k + "|" + kn,
+                      "w-1|k=" + pad_low[j - 1] + "|" + k))
+            if i == 0:
+                f.append("first")
+            if cl is not None and i + 1 < n:
+                f.append("c|c+1=" + cl[i][-2] + "|" + cl[i + 1][-2])
+        if names is not None:
+            f.append("D-1=" + names1[i])
+            f.append("D+1=" + names1[i + 2])
+            for item in names[i]:
+                f.append("D=" + item)
+                if runs is not None:
+                    f.append("D|run=" + item + "|" + runs[i][:1])
+            if runs is not None:
+                f.append("run=" + runs[i])
         feats.append(f)
     return feats

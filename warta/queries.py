@@ -18,17 +18,28 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from .doc import MODALITIES
 from .errors import InputError
-from .store.schema import articles, event_mentions, events
+from .store.schema import articles, event_mentions, events, place_names
 
 MAX_PAGE_SIZE = 500
 MAX_CSV_ROWS = 10_000
 COUNT_CAP = 1_000  # totals above this are reported as "more than" (counting 1 M rows is slow)
 MAX_VALUE_LEN = 200
+MAX_PLACE_NAMES = 500  # place names matching a place filter passed as values (more: as a subquery)
+PROBE_ROWS = 3_000  # events tried first, in sort order (see page_ids)
+# Sorting by date, only these filters are probed: each other filter has an index with the date
+# that returns its matches already in date order.
+PROBED = ("actor", "country", "code", "place", "q")
+PROBE_SORTS = ("date", "goldstein")  # sort columns with an index of their own
 SORTS = {"date": events.c.date, "code": events.c.code, "goldstein": events.c.goldstein, "id": events.c.id}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODE = re.compile(r"^\d{2,4}$")
 _ACTOR_CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]{0,12}$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
+
+# What the filters read, for a probe over the first events in sort order (see page_ids).
+PROBE_COLUMNS = tuple(events.c[name] for name in (
+    "id", "article_id", "date", "code", "root_code", "quad_class", "goldstein", "source", "target", "source_name",
+    "target_name", "modality", "place_name", "place_country", "outlet"))
 
 # The columns of one event in lists (API JSON, CSV, explorer table).
 LIST_COLUMNS = (
@@ -127,9 +138,8 @@ def fulltext_ids(conn: Connection, words: str) -> Select:
         text("articles_fts MATCH :fts_q").bindparams(fts_q=quote_query(words)))
 
 
-def where_events(conn: Connection, query: Select, f: EventFilters) -> Select:
-    """Add the filters to a query over events (joined with articles when outlet is asked)."""
-    e = events.c
+def where_events(conn: Connection, query: Select, f: EventFilters, e: Any = events.c) -> Select:
+    """Add the filters to a query over events (``e``: the events columns, or a subquery's)."""
     if f.actor:
         if _ACTOR_CODE.match(f.actor):
             query = query.where(or_(_prefix(e.source, f.actor), _prefix(e.target, f.actor)))
@@ -151,7 +161,11 @@ def where_events(conn: Connection, query: Select, f: EventFilters) -> Select:
     if f.until:
         query = query.where(e.date < next_day(f.until))
     if f.place:
-        query = query.where(_contains(e.place_name, f.place))
+        # The names containing the words, from the small place_names table; then an index search
+        # (with the names as values, the planner knows how few they are).
+        names = select(place_names.c.name).where(_contains(place_names.c.name, f.place))
+        found = [r[0] for r in conn.execute(names.limit(MAX_PLACE_NAMES + 1))]
+        query = query.where(e.place_name.in_(found if len(found) <= MAX_PLACE_NAMES else names))
     if f.outlet:
         query = query.where(e.outlet == f.outlet)  # events keep a copy of the article's outlet
     if f.q:
@@ -159,14 +173,40 @@ def where_events(conn: Connection, query: Select, f: EventFilters) -> Select:
     return query
 
 
-def _order(sort: str) -> list[ColumnElement]:
+def _order(sort: str, e: Any = events.c) -> list[ColumnElement]:
     key = sort.lstrip("-")
     if key not in SORTS:
         raise InputError(f"sort must be one of {', '.join(sorted(SORTS))} (prefix - for descending), got {sort!r}")
-    column = SORTS[key]
+    column = e[SORTS[key].name]
     if sort.startswith("-"):
-        return [column.desc(), events.c.id.desc()]
-    return [column.asc(), events.c.id.asc()]
+        return [column.desc(), e.id.desc()]
+    return [column.asc(), e.id.asc()]
+
+
+def page_ids(conn: Connection, f: EventFilters, sort: str, size: int, offset: int) -> list[int]:
+    """The ids of one page of matching events, in order.
+
+    A filter that matches many events (a frequent actor, a common word, a QuadClass when sorting
+    by Goldstein) is met within the first few thousand events in sort order, and reading those
+    from the sort column's index is cheap; but the planner cannot tell a frequent actor from a
+    rare one, and for a frequent one it would collect and sort every match. So the first
+    PROBE_ROWS events in sort order (within the date range when sorting by date) are tried first,
+    and the full query runs only when they hold fewer matches than the page needs. Either way the
+    result is the same: any match outside the probed rows comes after all of them."""
+    order = _order(sort)
+    key = sort.lstrip("-")
+    probe_worth = any(getattr(f, n) for n in PROBED) if key == "date" else not f.is_empty()
+    if key in PROBE_SORTS and probe_worth and offset + size <= PROBE_ROWS // 10:
+        window = EventFilters(since=f.since, until=f.until) if key == "date" else EventFilters()
+        # One table, no join: a join would let the planner start from another index instead.
+        first = where_events(conn, select(*PROBE_COLUMNS), window).order_by(*order).limit(PROBE_ROWS).subquery()
+        probe = where_events(conn, select(first.c.id), f, first.c).order_by(*_order(sort, first.c)) \
+            .limit(size).offset(offset)
+        ids = [r[0] for r in conn.execute(probe)]
+        if len(ids) == size:
+            return ids
+    query = where_events(conn, select(events.c.id), f).order_by(*order).limit(size).offset(offset)
+    return [r[0] for r in conn.execute(query)]
 
 
 def list_events(conn: Connection, f: EventFilters, page: int = 1, size: int = 50, sort: str = "-date",
@@ -178,16 +218,22 @@ def list_events(conn: Connection, f: EventFilters, page: int = 1, size: int = 50
         raise InputError(f"size must be between 1 and {max_size}")
     if (page - 1) * size > 1_000_000:
         raise InputError("page is too far; narrow the filters instead")
-    # The page's ids first, from the indexes alone where possible; the wide columns and the article
-    # are read for those rows only (joining first would carry every candidate row through the sort).
-    ids = where_events(conn, select(events.c.id), f).order_by(*_order(sort)).limit(size) \
-        .offset((page - 1) * size).subquery()
-    query = (select(*LIST_COLUMNS)
-             .select_from(ids.join(events, events.c.id == ids.c.id).join(articles, articles.c.id == events.c.article_id))
-             .order_by(*_order(sort)))
-    rows = [dict(r) for r in conn.execute(query).mappings()]
-    counted = where_events(conn, select(events.c.id), f).limit(COUNT_CAP + 1).subquery()
-    total = conn.execute(select(func.count()).select_from(counted)).scalar_one()
+    order = _order(sort)  # validates sort
+    # First all matches up to the cap, unsorted, so that the planner picks the most selective index
+    # (an ORDER BY would lure it to the sort column's index); when they are few, the page is
+    # sorted from them. The page's wide columns and its articles are read for its rows only.
+    sort_column = SORTS[sort.lstrip("-")]
+    matched = where_events(conn, select(events.c.id, sort_column), f).limit(COUNT_CAP + 1).subquery()
+    total = conn.execute(select(func.count()).select_from(matched)).scalar_one()
+    offset = (page - 1) * size
+    if total <= COUNT_CAP:
+        ids = [r[0] for r in conn.execute(select(matched.c.id).order_by(*_order(sort, matched.c))
+                                          .limit(size).offset(offset))]
+    else:
+        ids = page_ids(conn, f, sort, size, offset)
+    query = (select(*LIST_COLUMNS).select_from(events.join(articles, articles.c.id == events.c.article_id))
+             .where(events.c.id.in_(ids)).order_by(*order))
+    rows = [dict(r) for r in conn.execute(query).mappings()] if ids else []
     return {"filters": f.as_params(), "page": page, "size": size, "sort": sort,
             "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP, "events": rows}
 

@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
-from .schema import articles, event_mentions, events, global_events
+from .schema import articles, event_mentions, events, global_events, place_names
 
 # Modalities whose event may not have happened: lower confidence in the mentions table.
 UNCERTAIN_MODALITIES = frozenset({"intended", "hypothetical", "reported", "denied", "negated"})
@@ -51,6 +51,15 @@ def confidence(row: dict[str, Any]) -> int:
 def _insert_ignore(conn: Connection):
     module = pg_dialect if conn.dialect.name == "postgresql" else sqlite_dialect
     return module.insert(global_events).on_conflict_do_nothing(index_elements=["dedup_key"])
+
+
+def add_place_names(conn: Connection, names: set[str]) -> None:
+    """Record place names not seen before (schema.place_names, for the place filter)."""
+    if not names:
+        return
+    module = pg_dialect if conn.dialect.name == "postgresql" else sqlite_dialect
+    conn.execute(module.insert(place_names).on_conflict_do_nothing(index_elements=["name"]),
+                 [{"name": name} for name in sorted(names)])
 
 
 def link_events(conn: Connection, rows: list[dict[str, Any]], event_ids: list[int],

@@ -221,6 +221,14 @@ event_mentions = Table(
 Index("ix_global_events_dsbt", global_events.c.date, global_events.c.source, global_events.c.target,
       global_events.c.base_code)
 
+# Every place name events were coded with (migration 4), so that "part of the place name" becomes
+# a look-up in this small table and then an index search on events.place_name. Names are only
+# added: a name no event uses any more just matches nothing.
+place_names = Table(
+    "place_names", metadata,
+    Column("name", Text, primary_key=True),
+)
+
 # Read-side indexes (migration 3): each filter of the API with the date, so that a filtered list
 # comes out of one index already in date order and counts are read from the index alone.
 READ_INDEXES = (
@@ -240,11 +248,17 @@ READ_INDEXES = (
     Index("ix_entities_type_name", entities.c.type, func.lower(entities.c.name)),
 )
 
+# Migration 4: the place filter searches events by place name; sorting by Goldstein reads its index.
+PLACE_INDEXES = (
+    Index("ix_events_place_name_date", events.c.place_name, events.c.date),
+    Index("ix_events_goldstein", events.c.goldstein),
+)
+
 # Tables that hold what the pipeline derived from one article (replaced on re-processing).
 DERIVED_TABLES = (event_mentions, events, quotes, mentions, entities, amounts)
 
 V1_TABLES = (schema_version, articles, failures, entities, mentions, quotes, amounts, global_events, events,
-             event_mentions)
+             event_mentions, place_names)  # v1 builds the current tables; later migrations upgrade old ones
 
 
 def now() -> str:
@@ -276,10 +290,21 @@ def _v3_read_indexes(conn: Connection, backend) -> None:
     backend.analyze(conn)
 
 
+def _v4_place_names(conn: Connection, backend) -> None:
+    place_names.create(conn, checkfirst=True)
+    conn.execute(place_names.insert().from_select(
+        ["name"], select(events.c.place_name).where(events.c.place_name.is_not(None)).distinct()
+        .except_(select(place_names.c.name))))
+    for index in PLACE_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+    backend.analyze(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, object], None]], ...] = (
     (1, "articles, entities, mentions, quotes, events, global events, mentions table", _v1_tables),
     (2, "full-text index over article title and text", _v2_fulltext),
     (3, "read indexes (filter column + date), outlet copied onto events, planner statistics", _v3_read_indexes),
+    (4, "place names table for the place filter, place name and Goldstein indexes", _v4_place_names),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -139,6 +139,7 @@ class Store:
         if not event_rows:
             return set()
         published = {article_id: doc.published for doc, article_id in docs}
+        dedup.add_place_names(conn, {row["place_name"] for row in event_rows if row.get("place_name")})
         stmt = insert(schema.events).returning(schema.events.c.id, sort_by_parameter_order=True)
         ids = [r[0] for r in conn.execute(stmt, event_rows)]
         return dedup.link_events(conn, event_rows, ids, published, added)
@@ -156,7 +157,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.read() as conn:
             out = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                   for t in schema.V1_TABLES if t.name != "schema_version"}
+                   for t in schema.V1_TABLES if t.name not in ("schema_version", "place_names")}
             out["failed_articles"] = conn.execute(
                 select(func.count()).where(articles.c.status == "failed")).scalar_one()
             out.update(dedup.merged_stats(conn))

@@ -1,0 +1,55 @@
+"""A live `warta serve` (uvicorn on 127.0.0.1) refuses oversized requests and unauthenticated writes:
+long URLs 414, huge headers 431 (or the HTTP parser's 400), declared and streamed bodies over the
+limit 413; POST /ingest without the token stores nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+httpx = pytest.importorskip("httpx")
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _bench():
+    name = "warta_bench_api_load"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "api_load.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def served(web_db):
+    """`warta serve` in a child process with an ingest token; yields its base URL."""
+    with _bench().serve(web_db) as base:
+        yield base
+
+
+def test_api_attack_oversized_requests_are_refused(served):
+    results = _bench().oversize_checks(served)
+    assert len(results) >= 6
+    assert {name: r["status"] for name, r in results.items() if not r["ok"]} == {}
+    assert httpx.get(served + "/health", timeout=10).status_code == 200  # still serving
+
+
+def test_api_attack_live_writes_need_the_token(served, web_db):
+    with sqlite3.connect(web_db) as conn:
+        before = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    body = {"articles": [{"text": "Polisi menangkap dua orang di Medan pada Senin.", "outlet": "Uji"}]}
+    for headers in ({}, {"Authorization": "Bearer salah"}, {"Authorization": "Basic dWppOnVqaQ=="}):
+        response = httpx.post(served + "/ingest", json=body, headers=headers, timeout=30)
+        assert response.status_code == 401, response.text
+        assert response.headers.get("www-authenticate") == "Bearer"
+    for method in ("PUT", "DELETE", "PATCH"):
+        assert httpx.request(method, served + "/events/1", timeout=10).status_code == 405
+    with sqlite3.connect(web_db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == before
