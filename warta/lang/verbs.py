@@ -286,6 +286,9 @@ class ModalityCues:
     lists: dict[str, frozenset[tuple[str, ...]]]
     single: dict[str, frozenset[str]]  # the one-word entries of each list, for fast tests
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)  # generic agent noun -> role code
+    # the same agents keyed by their first word, in file order, so a token is tried only against
+    # the phrases that can start with it
+    agents_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> frozenset[tuple[str, ...]]:
         return self.lists[key]
@@ -316,7 +319,10 @@ def parse_modality(data: Any, name: str = "modality.yaml") -> ModalityCues:
             raise ResourceError(f"{name}: generic_agents: {role!r} must be a three-letter role with a list")
         for noun in nouns:
             agents[_words(noun, f"{name}: generic_agents")] = str(role)
-    return ModalityCues(lists, single, agents)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, role in agents.items():
+        by_first.setdefault(phrase[0], []).append((phrase, role))
+    return ModalityCues(lists, single, agents, {w: tuple(v) for w, v in by_first.items()})
 
 
 def load_modality(res: Any) -> ModalityCues:

@@ -124,14 +124,14 @@ class SentenceView:
 
     def _generic_agents(self, home: str | None) -> None:
         """Pseudo-mentions for actor nouns no name covers: "tentara AS" (USAMIL), "demonstran"."""
-        agents = self.cues.agents
+        agents = self.cues.agents_by_first
         i = self.first
         while i < self.end:
             if i in self.mention_at:
                 i = self.mention_at[i].last + 1
                 continue
-            hit = next(((n, agents[p]) for p in agents for n in (len(p),)
-                        if tuple(self.w(i + k) for k in range(n)) == p), None)
+            hit = next(((len(p), role) for p, role in agents.get(self.w(i), ())
+                        if tuple(self.w(i + k) for k in range(len(p))) == p), None)
             if hit is None:
                 i += 1
                 continue
