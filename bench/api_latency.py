@@ -207,7 +207,7 @@ def _insert_events(conn: sqlite3.Connection, rows: list[tuple]) -> None:
 
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 1)
+    return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 1)
 
 
 def _summary(times: list[float]) -> dict[str, float]:
@@ -296,7 +296,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or str(Path(tmp) / "bench.db")
         if Path(path).exists():
-            built = {"reused": path}
+            with sqlite3.connect(path) as conn:
+                built = {"reused": path, "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                         "events": conn.execute("SELECT count(*) FROM events").fetchone()[0]}
         else:
             built = build(path, args.events, args.per_article)
             print(f"built {built['events']} events in {built['articles']} articles in {built['build_seconds']} s "

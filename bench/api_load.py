@@ -49,26 +49,61 @@ HERE = Path(__file__).resolve().parent
 TOKEN = "uji-beban-rahasia"
 
 SQLI = (
-    "' OR '1'='1", "1' OR 1=1 --", "x'; DROP TABLE events; --", "' UNION SELECT name, sql FROM sqlite_master --",
-    '") OR ("1"="1', "%' OR '%'='", "1) OR (1=1", "' AND 1=CAST((SELECT version()) AS int) --",
-    "'||(SELECT load_extension('x'))||'", "1; SELECT pg_sleep(3) --", "IDN%", "%", "_", "\\", "*", "NEAR(a b)",
-    "a OR b", "\"unterminated", "' OR sleep(3)#", "0x27 OR 1=1", "admin'/*", "1' ORDER BY 99 --",
+    "' OR '1'='1",
+    "1' OR 1=1 --",
+    "x'; DROP TABLE events; --",
+    "' UNION SELECT name, sql FROM sqlite_master --",
+    '") OR ("1"="1',
+    "%' OR '%'='",
+    "1) OR (1=1",
+    "' AND 1=CAST((SELECT version()) AS int) --",
+    "'||(SELECT load_extension('x'))||'",
+    "1; SELECT pg_sleep(3) --",
+    "IDN%",
+    "%",
+    "_",
+    "\\",
+    "*",
+    "NEAR(a b)",
+    "a OR b",
+    '"unterminated',
+    "' OR sleep(3)#",
+    "0x27 OR 1=1",
+    "admin'/*",
+    "1' ORDER BY 99 --",
 )
 XSS = (
-    "<script>alert(1)</script>", "\"><script>alert(1)</script>", "'><img src=x onerror=alert(1)>",
-    "<svg/onload=alert(1)>", "\" onmouseover=\"alert(1)", "</textarea><script>alert(1)</script>",
-    "javascript:alert(1)", "<iframe src=javascript:alert(1)>", "{{7*'ab'}}", "</title><b>x</b>",
+    "<script>alert(1)</script>",
+    '"><script>alert(1)</script>',
+    "'><img src=x onerror=alert(1)>",
+    "<svg/onload=alert(1)>",
+    '" onmouseover="alert(1)',
+    "</textarea><script>alert(1)</script>",
+    "javascript:alert(1)",
+    "<iframe src=javascript:alert(1)>",
+    "{{7*'ab'}}",
+    "</title><b>x</b>",
 )
 PAYLOADS = SQLI + XSS
 # A fast subset for tests/test_api_attack_*.py.
-FAST_PAYLOADS = ("' OR '1'='1", "x'; DROP TABLE events; --", "' UNION SELECT name, sql FROM sqlite_master --",
-                 "%", "\"><script>alert(1)</script>", "\" onmouseover=\"alert(1)", "javascript:alert(1)",
-                 "{{7*'ab'}}")
+FAST_PAYLOADS = (
+    "' OR '1'='1",
+    "x'; DROP TABLE events; --",
+    "' UNION SELECT name, sql FROM sqlite_master --",
+    "%",
+    '"><script>alert(1)</script>',
+    '" onmouseover="alert(1)',
+    "javascript:alert(1)",
+    "{{7*'ab'}}",
+)
 
 # What a database error or a traceback looks like when it leaks into a response.
-LEAK = re.compile(r"sqlite3\.|OperationalError|ProgrammingError|psycopg|sqlalchemy|sqlalche\.me|Traceback|"
-                  r"syntax error|no such (column|table)|unrecognized token|fts5:|"
-                  r'File ".+", line \d+', re.IGNORECASE)
+LEAK = re.compile(
+    r"sqlite3\.|OperationalError|ProgrammingError|psycopg|sqlalchemy|sqlalche\.me|Traceback|"
+    r"syntax error|no such (column|table)|unrecognized token|fts5:|"
+    r'File ".+", line \d+',
+    re.IGNORECASE,
+)
 LIST_KEYS = ("events", "entities", "articles")
 
 
@@ -100,7 +135,9 @@ def _fill(path: str, ids: dict[str, int], override: dict[str, str] | None = None
     return re.sub(r"\{(\w+)\}", one, path)
 
 
-def parameter_probes(spec: dict[str, Any], ids: dict[str, int], payloads: tuple[str, ...] = PAYLOADS) -> list[Probe]:
+def parameter_probes(
+    spec: dict[str, Any], ids: dict[str, int], payloads: tuple[str, ...] = PAYLOADS
+) -> list[Probe]:
     """Every payload in every query and path parameter of every GET operation; pages (HTML by
     default) are probed as HTML and, where they have one, through their JSON twin."""
     probes = []
@@ -113,32 +150,79 @@ def parameter_probes(spec: dict[str, Any], ids: dict[str, int], payloads: tuple[
         for p in params:
             for value in payloads:
                 if p["in"] == "path":
-                    probes.append(Probe(method, _fill(path, ids, {p["name"]: value}), dict(required), payload=value,
-                                        label=f"{path} {p['name']}"))
+                    probes.append(
+                        Probe(
+                            method,
+                            _fill(path, ids, {p["name"]: value}),
+                            dict(required),
+                            payload=value,
+                            label=f"{path} {p['name']}",
+                        )
+                    )
                     continue
                 query = {**required, p["name"]: value}
-                probes.append(Probe(method, _fill(path, ids), query, payload=value, label=f"{path} {p['name']}"))
+                probes.append(
+                    Probe(method, _fill(path, ids), query, payload=value, label=f"{path} {p['name']}")
+                )
                 if has_format and p["name"] != "format" and "pages" in op.get("tags", []):
-                    probes.append(Probe(method, _fill(path, ids), {**query, "format": "json"}, payload=value,
-                                        label=f"{path} {p['name']} json"))
+                    probes.append(
+                        Probe(
+                            method,
+                            _fill(path, ids),
+                            {**query, "format": "json"},
+                            payload=value,
+                            label=f"{path} {p['name']} json",
+                        )
+                    )
     return probes
 
 
 def ingest_probes(payloads: tuple[str, ...] = PAYLOADS) -> list[Probe]:
     """POST /ingest without a valid token: every body field carries a payload, the token is forged."""
     # (Header values with trailing spaces are not valid HTTP: clients refuse to send them.)
-    forged = ({}, {"Authorization": "Bearer"}, {"Authorization": f"Bearer {TOKEN}x"},
-              {"Authorization": f"bearer {TOKEN}"}, {"Authorization": f"Basic {TOKEN}"},
-              {"Authorization": f"Bearer {TOKEN[:-1]}"}, {"Authorization": TOKEN}, {"X-Ingest-Token": TOKEN},
-              {"Authorization": "Bearer ' OR '1'='1"}, {"Authorization": f"Bearer  {TOKEN}"})
+    forged = (
+        {},
+        {"Authorization": "Bearer"},
+        {"Authorization": f"Bearer {TOKEN}x"},
+        {"Authorization": f"bearer {TOKEN}"},
+        {"Authorization": f"Basic {TOKEN}"},
+        {"Authorization": f"Bearer {TOKEN[:-1]}"},
+        {"Authorization": TOKEN},
+        {"X-Ingest-Token": TOKEN},
+        {"Authorization": "Bearer ' OR '1'='1"},
+        {"Authorization": f"Bearer  {TOKEN}"},
+    )
     probes = []
     for i, value in enumerate(payloads):
-        article = {"text": f"Polisi menangkap dua orang. {value}", "id": value, "title": value, "url": value,
-                   "outlet": value, "published": value[:40]}
-        probes.append(Probe("POST", "/ingest", json_body={"articles": [article]}, headers=forged[i % len(forged)],
-                            payload=value, label="/ingest forged token"))
-    probes += [Probe("POST", "/ingest", params={"token": TOKEN}, json_body={"articles": [{"text": "Dua orang."}]},
-                     headers=h, label="/ingest forged token") for h in forged]
+        article = {
+            "text": f"Polisi menangkap dua orang. {value}",
+            "id": value,
+            "title": value,
+            "url": value,
+            "outlet": value,
+            "published": value[:40],
+        }
+        probes.append(
+            Probe(
+                "POST",
+                "/ingest",
+                json_body={"articles": [article]},
+                headers=forged[i % len(forged)],
+                payload=value,
+                label="/ingest forged token",
+            )
+        )
+    probes += [
+        Probe(
+            "POST",
+            "/ingest",
+            params={"token": TOKEN},
+            json_body={"articles": [{"text": "Dua orang."}]},
+            headers=h,
+            label="/ingest forged token",
+        )
+        for h in forged
+    ]
     return probes
 
 
@@ -155,7 +239,11 @@ def method_probes(spec: dict[str, Any], ids: dict[str, int]) -> list[Probe]:
 def expected_refusal(probe: Probe) -> tuple[int, ...] | None:
     """Statuses a probe must get (None when any non-5xx is fine)."""
     if probe.path == "/ingest" and probe.method == "POST":
-        return (401, 413, 422)  # 413: too many articles; 422: the body did not validate (before the token check)
+        return (
+            401,
+            413,
+            422,
+        )  # 413: too many articles; 422: the body did not validate (before the token check)
     if probe.label.endswith((" PUT", " PATCH", " DELETE", " POST")):
         return (405, 404)
     return None
@@ -248,21 +336,41 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class Server(str):
+    """The base URL of a running ``warta serve``; ``.log()`` reads what it wrote to stderr so far."""
+
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def exceptions(self) -> int:
+        """Unhandled exceptions the server logged (each one was a 500 to some client)."""
+        return self.log().count("Exception in ASGI application")
+
+
 @contextlib.contextmanager
-def serve(db: str, token: str | None = TOKEN, timeout: float = 60) -> Iterator[str]:
+def serve(db: str, token: str | None = TOKEN, timeout: float = 60) -> Iterator[Server]:
     """``warta serve`` on 127.0.0.1 (a free port) in a child process; yields its base URL."""
     import httpx
 
     port = free_port()
     env = {**os.environ, "WARTA_INGEST_TOKEN": token or ""}
-    proc = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", db, "--host", "127.0.0.1",
-                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+    # stderr goes to a file: a pipe nobody reads fills up and blocks the server's logging.
+    log = tempfile.NamedTemporaryFile("w+b", prefix="warta-serve-", suffix=".log", delete=False)  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "warta.cli", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+    base = Server(f"http://127.0.0.1:{port}")
+    base.log_path = Path(log.name)
     try:
         deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"warta serve exited: {proc.stderr.read().decode()[-500:]}")
+                raise RuntimeError(f"warta serve exited: {base.log()[-500:]}")
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(base + "/health", timeout=2).status_code == 200:
                     break
@@ -277,7 +385,8 @@ def serve(db: str, token: str | None = TOKEN, timeout: float = 60) -> Iterator[s
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        proc.stderr.close()
+        log.close()
+        os.unlink(log.name)
 
 
 def sample_ids(db: str) -> dict[str, int]:
@@ -285,8 +394,11 @@ def sample_ids(db: str) -> dict[str, int]:
 
     with sqlite3.connect(db) as conn:
         one = lambda sql: conn.execute(sql).fetchone()[0]
-        return {"event_id": one("SELECT min(id) FROM events"), "article_id": one("SELECT min(id) FROM articles"),
-                "entity_id": one("SELECT min(id) FROM entities")}
+        return {
+            "event_id": one("SELECT min(id) FROM events"),
+            "article_id": one("SELECT min(id) FROM articles"),
+            "entity_id": one("SELECT min(id) FROM entities"),
+        }
 
 
 def url_mix(db: str) -> list[str]:
@@ -297,12 +409,30 @@ def url_mix(db: str) -> list[str]:
         events = [r[0] for r in conn.execute("SELECT id FROM events ORDER BY id LIMIT 20")]
         articles = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id LIMIT 20")]
         entities = [r[0] for r in conn.execute("SELECT id FROM entities ORDER BY id LIMIT 10")]
-        first, last = conn.execute("SELECT min(substr(date, 1, 10)), max(substr(date, 1, 10)) FROM events").fetchone()
-    paths = ["/health", "/events", "/events?actor=IDNGOV", "/events?root=17&size=100", "/events?quad=4",
-             f"/events?since={first}&until={last}&sort=goldstein", "/events?place=jakarta", "/events?q=banjir",
-             "/events?country=IDN&format=csv", "/entities", "/entities?type=PER", "/search?q=polisi",
-             "/search?q=bantuan%20banjir", "/stats", "/stats?actor=IDN", "/", "/explore?actor=IDNCOP",
-             "/actors", "/find?q=nelayan"]
+        first, last = conn.execute(
+            "SELECT min(substr(date, 1, 10)), max(substr(date, 1, 10)) FROM events"
+        ).fetchone()
+    paths = [
+        "/health",
+        "/events",
+        "/events?actor=IDNGOV",
+        "/events?root=17&size=100",
+        "/events?quad=4",
+        f"/events?since={first}&until={last}&sort=goldstein",
+        "/events?place=jakarta",
+        "/events?q=banjir",
+        "/events?country=IDN&format=csv",
+        "/entities",
+        "/entities?type=PER",
+        "/search?q=polisi",
+        "/search?q=bantuan%20banjir",
+        "/stats",
+        "/stats?actor=IDN",
+        "/",
+        "/explore?actor=IDNCOP",
+        "/actors",
+        "/find?q=nelayan",
+    ]
     paths += [f"/events/{i}" for i in events[:8]] + [f"/articles/{i}" for i in articles[:6]]
     paths += [f"/event/{i}" for i in events[8:12]] + [f"/article/{i}" for i in articles[6:10]]
     paths += [f"/entities/{i}" for i in entities[:4]] + [f"/entity/{i}" for i in entities[4:6]]
@@ -332,14 +462,32 @@ def load_wrk(base: str, paths: list[str], clients: int, seconds: int, threads: i
         handle.write(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
         script = handle.name
     try:
-        done = subprocess.run(["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s",
-                               "-s", script, base], capture_output=True, text=True, timeout=seconds + 60, check=False)
+        done = subprocess.run(
+            [
+                "wrk",
+                "-t",
+                str(threads),
+                "-c",
+                str(clients),
+                "-d",
+                f"{seconds}s",
+                "--timeout",
+                "10s",
+                "-s",
+                script,
+                base,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=False,
+        )
     finally:
         os.unlink(script)
     line = next((x for x in done.stdout.splitlines() if x.startswith("WRKJSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk gave no summary: {done.stdout[-300:]} {done.stderr[-300:]}")
-    stats = json.loads(line[len("WRKJSON "):])
+    stats = json.loads(line[len("WRKJSON ") :])
     # wrk counts statuses > 399 in "status"; every path of the mix answers 200.
     stats["errors"] = sum(stats[k] for k in ("connect", "read", "write", "status", "timeout"))
     stats["rps"] = round(stats["requests"] / stats["seconds"], 1)
@@ -347,7 +495,9 @@ def load_wrk(base: str, paths: list[str], clients: int, seconds: int, threads: i
     return stats
 
 
-def load_httpx(base: str, paths: list[str], clients: int, seconds: int, max_requests: int = 2_000_000) -> dict[str, Any]:
+def load_httpx(
+    base: str, paths: list[str], clients: int, seconds: int, max_requests: int = 2_000_000
+) -> dict[str, Any]:
     """The same load with an asyncio httpx client (one connection per simulated client)."""
     import httpx
 
@@ -380,16 +530,30 @@ def load_httpx(base: str, paths: list[str], clients: int, seconds: int, max_requ
     elapsed = asyncio.run(main())
     latencies.sort()
     pick = lambda q: round(1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))], 2)
-    return {"client": "httpx", "requests": len(latencies), "errors": sum(errors.values()), "error_kinds": dict(errors),
-            "p50_ms": pick(0.50), "p90_ms": pick(0.90), "p99_ms": pick(0.99), "max_ms": round(1000 * latencies[-1], 2),
-            "seconds": round(elapsed, 2), "rps": round(len(latencies) / elapsed, 1)}
+    return {
+        "client": "httpx",
+        "requests": len(latencies),
+        "errors": sum(errors.values()),
+        "error_kinds": dict(errors),
+        "p50_ms": pick(0.50),
+        "p90_ms": pick(0.90),
+        "p99_ms": pick(0.99),
+        "max_ms": round(1000 * latencies[-1], 2),
+        "seconds": round(elapsed, 2),
+        "rps": round(len(latencies) / elapsed, 1),
+    }
 
 
 # ---- attack over HTTP -------------------------------------------------------------------------
 def send(http: Any, probe: Probe) -> tuple[int, dict[str, str], str]:
     """Send one probe with an httpx or TestClient ``http``; (status, lower-case headers, body)."""
-    response = http.request(probe.method, probe.path, params=probe.params or None, json=probe.json_body,
-                            headers=probe.headers or None)
+    response = http.request(
+        probe.method,
+        probe.path,
+        params=probe.params or None,
+        json=probe.json_body,
+        headers=probe.headers or None,
+    )
     return response.status_code, {k.lower(): v for k, v in response.headers.items()}, response.text
 
 
@@ -404,19 +568,30 @@ def oversize_checks(base: str, max_body: int = 2_000_000) -> dict[str, Any]:
     """Raw-socket requests too big to accept: each must be refused with 4xx, never served or 5xx."""
     cases = {
         "url 5000 chars": (f"GET /events?q={'a' * 5000} HTTP/1.1\r\nHost: x\r\n\r\n".encode(), (414,)),
-        "url 100000 chars": (f"GET /events?q={'a' * 100_000} HTTP/1.1\r\nHost: x\r\n\r\n".encode(), (400, 414, 431)),
-        "header 100 KB": (f"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: {'b' * 100_000}\r\n\r\n".encode(),
-                          (400, 431)),
+        "url 100000 chars": (
+            f"GET /events?q={'a' * 100_000} HTTP/1.1\r\nHost: x\r\n\r\n".encode(),
+            (400, 414, 431),
+        ),
+        "header 100 KB": (
+            f"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: {'b' * 100_000}\r\n\r\n".encode(),
+            (400, 431),
+        ),
         "declared body 50 MB": (
             b"POST /ingest HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{",
-            (413,)),
+            (413,),
+        ),
         "bad content-length": (b"POST /ingest HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", (400, 413)),
     }
     chunk = b"x" * 65536
-    body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(max_body // len(chunk) + 2)) + b"0\r\n\r\n"
+    body = (
+        b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(max_body // len(chunk) + 2))
+        + b"0\r\n\r\n"
+    )
     cases["chunked body over the limit"] = (
         b"POST /ingest HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-        b"Authorization: Bearer " + TOKEN.encode() + b"\r\n\r\n" + body, (413,))
+        b"Authorization: Bearer " + TOKEN.encode() + b"\r\n\r\n" + body,
+        (413,),
+    )
     host, port = base.rsplit("//", 1)[1].split(":")
     out = {}
     for name, (raw, allowed) in cases.items():
@@ -458,15 +633,30 @@ def schemathesis_run(base: str, examples: int, seed: int = 1) -> dict[str, Any]:
         slowest.sort(reverse=True)
         del slowest[5:]
         headers = {k.lower(): ", ".join(v) if isinstance(v, list) else v for k, v in response.headers.items()}
-        found.extend(findings(Probe(case.method, case.formatted_path, label="schemathesis"), response.status_code,
-                              headers, response.text))
+        found.extend(
+            findings(
+                Probe(case.method, case.formatted_path, label="schemathesis"),
+                response.status_code,
+                headers,
+                response.text,
+            )
+        )
 
     for result in schema.get_all_operations():
         run = given(case=result.ok().as_strategy())(check)
-        settings(max_examples=examples, deadline=None, database=None, derandomize=True,
-                 suppress_health_check=list(HealthCheck))(run)()
-    return {"cases": sum(tried.values()), "per_operation": dict(tried), "findings": found,
-            "slowest": [(round(t, 3), what[:300]) for t, what in slowest]}
+        settings(
+            max_examples=examples,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )(run)()
+    return {
+        "cases": sum(tried.values()),
+        "per_operation": dict(tried),
+        "findings": found,
+        "slowest": [(round(t, 3), what[:300]) for t, what in slowest],
+    }
 
 
 # ---- main -------------------------------------------------------------------------------------
@@ -480,9 +670,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=200, help="schemathesis cases per operation")
     parser.add_argument("--out", default=str(HERE / "results" / "api_load.json"))
     args = parser.parse_args(argv)
-    report: dict[str, Any] = {"params": {k: v for k, v in vars(args).items() if k != "out"},
-                              "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-                              "when": time.strftime("%Y-%m-%d %H:%M:%S")}
+    report: dict[str, Any] = {
+        "params": {k: v for k, v in vars(args).items() if k != "out"},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
     failed = False
     with tempfile.TemporaryDirectory(prefix="warta-load-") as tmp:
         db = str(Path(tmp) / "warta.db")
@@ -490,7 +682,8 @@ def main(argv: list[str] | None = None) -> int:
         with serve(db) as base:
             if args.part in ("load", "both"):
                 report["load"] = run_load(base, url_mix(db), args)
-                failed |= report["load"]["errors"] > 0
+                report["load"]["server_exceptions"] = base.exceptions()
+                failed |= report["load"]["errors"] + report["load"]["server_exceptions"] > 0
             if args.part in ("attack", "both"):
                 report["attack"] = run_attack(base, db, args)
                 failed |= report["attack"]["findings_total"] > 0
@@ -504,20 +697,27 @@ def run_load(base: str, paths: list[str], args: argparse.Namespace) -> dict[str,
     runner: Callable[..., dict[str, Any]] = load_wrk if use_wrk else load_httpx
     stats = runner(base, paths, args.clients, args.seconds)
     stats.update(clients=args.clients, urls=len(paths))
-    print(f"load ({stats['client']}): {args.clients} clients, {stats['seconds']} s: {stats['requests']} requests "
-          f"({stats['rps']}/s), errors {stats['errors']}, p50 {stats['p50_ms']} ms, p90 {stats['p90_ms']} ms, "
-          f"p99 {stats['p99_ms']} ms, max {stats['max_ms']} ms", flush=True)
+    print(
+        f"load ({stats['client']}): {args.clients} clients, {stats['seconds']} s: {stats['requests']} requests "
+        f"({stats['rps']}/s), errors {stats['errors']}, p50 {stats['p50_ms']} ms, p90 {stats['p90_ms']} ms, "
+        f"p99 {stats['p99_ms']} ms, max {stats['max_ms']} ms",
+        flush=True,
+    )
     return stats
 
 
-def run_attack(base: str, db: str, args: argparse.Namespace) -> dict[str, Any]:
+def run_attack(base: Server, db: str, args: argparse.Namespace) -> dict[str, Any]:
     import httpx
 
     with httpx.Client(base_url=base, timeout=30) as http:
         spec = http.get("/openapi.json").json()
         ids = sample_ids(db)
         before = _count(db, "articles"), _count(db, "events")
-        groups = {"parameters": parameter_probes(spec, ids), "ingest": ingest_probes(), "methods": method_probes(spec, ids)}
+        groups = {
+            "parameters": parameter_probes(spec, ids),
+            "ingest": ingest_probes(),
+            "methods": method_probes(spec, ids),
+        }
         out: dict[str, Any] = {}
         for name, probes in groups.items():
             tried, found = run_probes(http, probes)
@@ -528,11 +728,21 @@ def run_attack(base: str, db: str, args: argparse.Namespace) -> dict[str, Any]:
     out["oversize"] = oversize_checks(base)
     print("attack oversize:", {k: v["status"] for k, v in out["oversize"].items()}, flush=True)
     out["schemathesis"] = schemathesis_run(base, args.examples)
-    print(f"attack schemathesis: {out['schemathesis']['cases']} cases, {len(out['schemathesis']['findings'])} findings",
-          flush=True)
-    out["probes_total"] = sum(out[g]["probes"] for g in groups) + len(out["oversize"]) + out["schemathesis"]["cases"]
-    out["findings_total"] = (sum(len(out[g]["findings"]) for g in groups) + len(out["schemathesis"]["findings"])
-                             + sum(not v["ok"] for v in out["oversize"].values()) + (not out["store_unchanged"]))
+    print(
+        f"attack schemathesis: {out['schemathesis']['cases']} cases, {len(out['schemathesis']['findings'])} findings",
+        flush=True,
+    )
+    out["server_exceptions"] = base.exceptions()
+    out["probes_total"] = (
+        sum(out[g]["probes"] for g in groups) + len(out["oversize"]) + out["schemathesis"]["cases"]
+    )
+    out["findings_total"] = (
+        sum(len(out[g]["findings"]) for g in groups)
+        + len(out["schemathesis"]["findings"])
+        + sum(not v["ok"] for v in out["oversize"].values())
+        + (not out["store_unchanged"])
+        + out["server_exceptions"]
+    )
     return out
 
 

@@ -415,7 +415,8 @@ def kill_plan(
     """(wait, goal) per kill: the first at a random time of the first run (start-up and schema
     migrations included), the others after random article counts spread over the corpus, each
     plus a random jitter so the kill lands anywhere in a batch (pipeline, lookup or transaction)."""
-    goals = sorted(rng.randint(1, max(1, int(total * 0.95))) for _ in range(kills - 1))
+    # Up to 80% of the corpus: the rest outlasts the jitter, so the kill lands before the end.
+    goals = sorted(rng.randint(1, max(1, min(int(total * 0.8), total - 10))) for _ in range(kills - 1))
     # 0.6: the clean run's time is only an estimate of this run's; the first kill must land before the end.
     return [(rng.uniform(0.0, 0.6 * horizon), None)] + [(rng.uniform(0.0, jitter), g) for g in goals]
 

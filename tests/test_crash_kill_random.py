@@ -51,10 +51,10 @@ def test_crash_kill_random_points_lose_and_duplicate_nothing(soak, store_target,
     if mode == "cli":  # the real `warta ingest`, full pipeline, with a duplicate and two bad files
         total = 40
         soak.make_corpus(tmp_path / "berita", total, seed=11)
-        make_cmd = lambda target: soak.cli_cmd(tmp_path / "berita", target)  # noqa: E731
+        make_cmd = lambda target: soak.cli_cmd(tmp_path / "berita", target)
     else:  # ready-made Documents with events: most of the time is spent inside write transactions
         total = 300
-        make_cmd = lambda target: soak.docs_cmd(target, total, 11)  # noqa: E731
+        make_cmd = lambda target: soak.docs_cmd(target, total, 11)
     clean_target = _clean_twin(soak, store_target, tmp_path)
     try:
         horizon = soak.run_to_end(make_cmd(clean_target), env)
@@ -67,8 +67,16 @@ def test_crash_kill_random_points_lose_and_duplicate_nothing(soak, store_target,
     assert sum(clean["failures"].values()) >= (1 if mode == "cli" else 0)  # the empty file at least
     assert sum(clean["events"].values()) > 0 and sum(clean["global_events"].values()) > 0
 
-    result = soak.crash_cycle(make_cmd(store_target), store_target, clean, random.Random(f"{mode}-{store_target[:4]}"),
-                              kills=3, horizon=horizon, total=total, env=env)
+    result = soak.crash_cycle(
+        make_cmd(store_target),
+        store_target,
+        clean,
+        random.Random(f"{mode}-{store_target[:4]}"),
+        kills=3,
+        horizon=horizon,
+        total=total,
+        env=env,
+    )
 
     assert result["kills_with_work_left"] >= 2, result["attempts"]
     assert result["problems_after_kill"] == [], result["problems_after_kill"]
@@ -86,9 +94,11 @@ def test_crash_kill_random_snapshot_sees_a_lost_and_a_duplicated_row(soak, tmp_p
     with sqlite3.connect(target) as conn:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)")  # its mention goes too
-        conn.execute("INSERT INTO event_mentions (global_event_id, article_id, event_row_id, sentence, confidence) "
-                     "SELECT global_event_id, article_id, event_row_id, sentence, confidence FROM event_mentions "
-                     "ORDER BY id LIMIT 1")
+        conn.execute(
+            "INSERT INTO event_mentions (global_event_id, article_id, event_row_id, sentence, confidence) "
+            "SELECT global_event_id, article_id, event_row_id, sentence, confidence FROM event_mentions "
+            "ORDER BY id LIMIT 1"
+        )
     diff = soak.compare(clean, soak.snapshot(target))
     assert diff["events"]["lost"] == 1 and diff["event_mentions"]["lost"] == 1
     assert diff["event_mentions"]["extra"] == 1 and diff["articles"]["lost"] == 0

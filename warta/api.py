@@ -8,15 +8,17 @@ bounded. Every endpoint is documented in docs/api.md (a test checks it).
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hmac
 import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.engine import Connection
 
@@ -29,7 +31,14 @@ MAX_BODY_BYTES = 2_000_000
 MAX_URL_CHARS = 4096
 MAX_HEADER_BYTES = 32_768  # all request headers together; the HTTP parser alone lets ~100 KB through
 MAX_INGEST_ARTICLES = 100
+# Requests handled at once; the rest wait in the event loop. It stays below the store's connection
+# pool (SQLAlchemy's 5 + 10 overflow): with more, every worker thread can block waiting for a pooled
+# connection while the threads that would give theirs back wait for a free worker - a deadlock that
+# times out after 30 s (found with 200 concurrent clients, bench/api_load.py).
+MAX_CONCURRENT_REQUESTS = 10
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A database row id in a URL: numbers beyond 64 bits would overflow the database's integer (a 500).
+RowId = Annotated[int, PathParam(ge=-(2**63), le=2**63 - 1, description="Database id")]
 
 
 class LimitRequestSize:
@@ -67,6 +76,25 @@ class LimitRequestSize:
             return message
 
         await self.app(scope, limited_receive, send)
+
+
+class LimitConcurrency:
+    """ASGI middleware: at most ``limit`` HTTP requests inside the app at once, the others queued."""
+
+    def __init__(self, app: Any, limit: int = MAX_CONCURRENT_REQUESTS):
+        self.app = app
+        self.limit = limit
+        self.gate: tuple[Any, asyncio.Semaphore] | None = None  # per event loop (tests run several)
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        loop = asyncio.get_running_loop()
+        if self.gate is None or self.gate[0] is not loop:
+            self.gate = (loop, asyncio.Semaphore(self.limit))
+        async with self.gate[1]:
+            await self.app(scope, receive, send)
 
 
 async def _plain(send: Any, status: int, message: str) -> None:
@@ -153,7 +181,8 @@ def create_app(db_url: str, ingest_token: str | None = None, max_body: int = MAX
     app = FastAPI(title="warta", version=__version__,
                   description="Events, entities, quotes and articles extracted from Indonesian news. Read-only.")
     app.state.db = db
-    app.add_middleware(LimitRequestSize, max_body=max_body)
+    app.add_middleware(LimitConcurrency)
+    app.add_middleware(LimitRequestSize, max_body=max_body)  # added last, so it runs first
 
     def conn_dep() -> Iterator[Connection]:
         yield from db.connect()
@@ -180,7 +209,7 @@ def create_app(db_url: str, ingest_token: str | None = None, max_body: int = MAX
         return csv_response(result["events"], "events") if fmt == "csv" else JSONResponse(result)
 
     @app.get("/events/{event_id}", tags=["events"], summary="One event with its mentions and explanation")
-    def event_detail(event_id: int, conn: Connection = Depends(conn_dep)) -> Any:
+    def event_detail(event_id: RowId, conn: Connection = Depends(conn_dep)) -> Any:
         event = queries.get_event(conn, event_id)
         if event is None:
             raise HTTPException(404, f"no event {event_id}")
@@ -198,14 +227,14 @@ def create_app(db_url: str, ingest_token: str | None = None, max_body: int = MAX
         return csv_response(result["entities"], "entities") if fmt == "csv" else result
 
     @app.get("/entities/{entity_id}", tags=["entities"], summary="An entity: aliases, events, quotes, articles")
-    def entity_detail(entity_id: int, conn: Connection = Depends(conn_dep)) -> Any:
+    def entity_detail(entity_id: RowId, conn: Connection = Depends(conn_dep)) -> Any:
         entity = queries_docs.get_entity(conn, entity_id)
         if entity is None:
             raise HTTPException(404, f"no entity {entity_id}")
         return entity
 
     @app.get("/articles/{article_id}", tags=["articles"], summary="An article's text with all its spans")
-    def article_detail(article_id: int, conn: Connection = Depends(conn_dep)) -> Any:
+    def article_detail(article_id: RowId, conn: Connection = Depends(conn_dep)) -> Any:
         article = queries_docs.get_article(conn, article_id)
         if article is None:
             raise HTTPException(404, f"no article {article_id}")

@@ -24,6 +24,11 @@ LOC_CATEGORIES = frozenset({"region"})
 MAX_PHRASE_TOKENS = 5
 NAME_CATEGORIES = ("per", "org", "loc")
 CASING_BUCKETS = frozenset("012345")
+# With the casing table (feature set 2), a sentence without case repeats these features under an
+# "lc|" prefix: NERP, the one lower-cased corpus, gets weights of its own for its conventions
+# while the shared weights keep those of the cased corpora.
+_LC_COPIED = ("w=", "w-1=", "w+1=", "s3=", "p3=", "w-1|w=", "w|w+1=", "L=", "L-1=", "L+1=",
+              "k=", "k-1=", "k+1=", "D=", "c1=", "c2=", "c-1=", "c+1=")
 
 
 @dataclass(frozen=True)
@@ -104,8 +109,28 @@ def load_casing(path: Path) -> dict[str, str]:
 
 
 def load_names(path: Path) -> NerLexicon:
-    """Read the ``per|org|loc<TAB>phrase`` name list into a phrase table."""
-    return _read_phrases([path], NAME_CATEGORIES)
+    """Read the ``per|org|loc<TAB>phrase`` name list (tens of thousands of rows: a lean loop)."""
+    single = {c: frozenset((c,)) for c in NAME_CATEGORIES}
+    table: dict[tuple[str, ...], frozenset[str]] = {}
+    name = Path(path).name
+    for lineno, raw in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), 1):
+        if not raw or raw[0] == "#":
+            continue
+        category, _, phrase = raw.partition("\t")
+        key = tuple(phrase.split(" "))
+        if category not in single:
+            raise ResourceError(f"{name}:{lineno}: unknown category {category!r}")
+        if not phrase or phrase != phrase.lower() or "" in key or len(key) > MAX_PHRASE_TOKENS:
+            raise ResourceError(f"{name}:{lineno}: phrase must be lower case, single-spaced, at most "
+                                f"{MAX_PHRASE_TOKENS} words, got {phrase!r}")
+        seen = table.get(key)
+        if seen is None:
+            table[key] = single[category]
+        elif category in seen:
+            raise ResourceError(f"{name}:{lineno}: duplicate entry {category} {phrase!r}")
+        else:
+            table[key] = seen | single[category]
+    return NerLexicon(table, max((len(k) for k in table), default=1))
 
 
 def load_lexicon(paths: Iterable[Path], clusters: Path | None = None, casing: Path | None = None,
@@ -292,5 +317,7 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
                     f.append("D|run=" + item + "|" + runs[i][:1])
             if runs is not None:
                 f.append("run=" + runs[i])
+        if caps is not None and not cased:
+            f.extend(["lc|" + x for x in f if x.startswith(_LC_COPIED)])
         feats.append(f)
     return feats

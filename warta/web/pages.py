@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import queries, queries_docs
+from ..api import RowId  # resolved by name when FastAPI reads the annotations
 from ..cameo import QUAD_CLASS_NAMES
 from ..doc import MODALITIES
 from ..errors import InputError
@@ -127,7 +128,7 @@ def add_pages(app: FastAPI, db: Any, conn_dep: Any) -> None:
         return _json_or_page(request, format, data, "explore.html", context)
 
     @app.get("/event/{event_id}", response_class=HTMLResponse, tags=["pages"], summary="Event page")
-    def event_page(request: Request, event_id: int, format: str = "html",
+    def event_page(request: Request, event_id: RowId, format: str = "html",
                    conn: Connection = Depends(conn_dep)) -> Response:
         event = queries.get_event(conn, event_id)
         if event is None:
@@ -135,7 +136,7 @@ def add_pages(app: FastAPI, db: Any, conn_dep: Any) -> None:
         return _json_or_page(request, format, event, "event.html", {"page_name": "explore"})
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, tags=["pages"], summary="Article page")
-    def article_page(request: Request, article_id: int, format: str = "html",
+    def article_page(request: Request, article_id: RowId, format: str = "html",
                      conn: Connection = Depends(conn_dep)) -> Response:
         article = queries_docs.get_article(conn, article_id)
         if article is None:
@@ -146,7 +147,7 @@ def add_pages(app: FastAPI, db: Any, conn_dep: Any) -> None:
         return _json_or_page(request, format, article, "article.html", context)
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, tags=["pages"], summary="Entity page")
-    def entity_page(request: Request, entity_id: int, format: str = "html",
+    def entity_page(request: Request, entity_id: RowId, format: str = "html",
                     conn: Connection = Depends(conn_dep)) -> Response:
         entity = queries_docs.get_entity(conn, entity_id)
         if entity is None:

@@ -1,6 +1,7 @@
-"""A live `warta serve` (uvicorn on 127.0.0.1) refuses oversized requests and unauthenticated writes:
-long URLs 414, huge headers 431 (or the HTTP parser's 400), declared and streamed bodies over the
-limit 413; POST /ingest without the token stores nothing."""
+"""A live `warta serve` (uvicorn on 127.0.0.1): it refuses oversized requests (long URLs 414, huge
+headers 431 or the HTTP parser's 400, declared and streamed bodies over the limit 413) and
+unauthenticated writes, and it serves many concurrent clients without an error (the short version
+of bench/api_load.py's 200 clients for 60 s)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,13 @@ def test_api_attack_live_writes_need_the_token(served, web_db):
         assert httpx.request(method, served + "/events/1", timeout=10).status_code == 405
     with sqlite3.connect(web_db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == before
+    assert served.exceptions() == 0, served.log()[-2000:]
+
+
+def test_api_attack_many_concurrent_clients_get_answers(served, web_db):
+    """More clients than worker threads (40) and pooled connections (15): this used to deadlock
+    until the pool's 30 s timeout, every request a 500."""
+    stats = _bench().load_httpx(served, _bench().url_mix(web_db), clients=60, seconds=4)
+    assert stats["requests"] > 60
+    assert stats["errors"] == 0, stats["error_kinds"]
+    assert served.exceptions() == 0, served.log()[-2000:]
