@@ -71,6 +71,7 @@ SQLI = (
     "0x27 OR 1=1",
     "admin'/*",
     "1' ORDER BY 99 --",
+    "banjir\x00' OR 1=1 --",  # NUL ends an FTS5 query early and PostgreSQL refuses it in text
 )
 XSS = (
     "<script>alert(1)</script>",
@@ -95,6 +96,7 @@ FAST_PAYLOADS = (
     '" onmouseover="alert(1)',
     "javascript:alert(1)",
     "{{7*'ab'}}",
+    "banjir\x00' OR 1=1 --",
 )
 
 # What a database error or a traceback looks like when it leaks into a response.
@@ -347,6 +349,18 @@ class Server(str):
     def exceptions(self) -> int:
         """Unhandled exceptions the server logged (each one was a 500 to some client)."""
         return self.log().count("Exception in ASGI application")
+
+    def errors(self) -> list[str]:
+        """The last line of each logged traceback (the exception and its message)."""
+        found, lines = [], self.log().splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("Traceback"):
+                j = i + 1
+                while j < len(lines) and (lines[j].startswith(" ") or not lines[j].strip()):
+                    j += 1
+                if j < len(lines):
+                    found.append(lines[j][:300])
+        return found
 
 
 @contextlib.contextmanager
@@ -635,7 +649,7 @@ def schemathesis_run(base: str, examples: int, seed: int = 1) -> dict[str, Any]:
         headers = {k.lower(): ", ".join(v) if isinstance(v, list) else v for k, v in response.headers.items()}
         found.extend(
             findings(
-                Probe(case.method, case.formatted_path, label="schemathesis"),
+                Probe(case.method, case.formatted_path, dict(case.query or {}), label="schemathesis"),
                 response.status_code,
                 headers,
                 response.text,
@@ -670,15 +684,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=200, help="schemathesis cases per operation")
     parser.add_argument("--out", default=str(HERE / "results" / "api_load.json"))
     args = parser.parse_args(argv)
-    report: dict[str, Any] = {
-        "params": {k: v for k, v in vars(args).items() if k != "out"},
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
-    }
+    # Each part replaces its own section of the results file, so the parts can be rerun one by one.
+    out = Path(args.out)
+    report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    parts = ("load", "attack") if args.part == "both" else (args.part,)
+    for part in parts:
+        report[f"{part}_run"] = {
+            "params": {k: v for k, v in vars(args).items() if k not in ("out", "part")},
+            "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+            "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }
     failed = False
     with tempfile.TemporaryDirectory(prefix="warta-load-") as tmp:
         db = str(Path(tmp) / "warta.db")
-        report["store"] = build_db(db, args.synthetic)
+        store = build_db(db, args.synthetic)
+        for part in parts:
+            report[f"{part}_run"]["store"] = store
         with serve(db) as base:
             if args.part in ("load", "both"):
                 report["load"] = run_load(base, url_mix(db), args)
@@ -687,8 +708,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.part in ("attack", "both"):
                 report["attack"] = run_attack(base, db, args)
                 failed |= report["attack"]["findings_total"] > 0
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 1 if failed else 0
 
 
@@ -733,6 +754,7 @@ def run_attack(base: Server, db: str, args: argparse.Namespace) -> dict[str, Any
         flush=True,
     )
     out["server_exceptions"] = base.exceptions()
+    out["server_errors"] = base.errors()
     out["probes_total"] = (
         sum(out[g]["probes"] for g in groups) + len(out["oversize"]) + out["schemathesis"]["cases"]
     )

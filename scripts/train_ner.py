@@ -3,11 +3,12 @@
     nice python scripts/train_ner.py                     # train on train+dev, score the tests
     nice python scripts/train_ner.py --tune              # small c1/c2 grid scored on the dev splits
     nice python scripts/train_ner.py --countries-only    # rebuild countries.tsv from CLDR
+    nice python scripts/train_ner.py --tables ...        # rebuild casing.tsv and names.tsv first
 
 Corpora (read by path, never copied): IndoNLU NERP (lower-cased news; PPL/PLC/IND, EVT and FNB
 dropped), IndoNLU NERGrit (PERSON/PLACE/ORGANISATION) and idner-news-2k (PER/LOC/ORG; its own
-train/dev/test split). The cased corpora are also added lower-cased without case features so
-the model tags lower-case text as NERP does.
+train/dev/test split), plus training-only NER-UI and the Alfina/Luthfi Wikipedia gold standard.
+With --lower-copies the cased corpora are also added lower-cased without case features.
 """
 
 from __future__ import annotations

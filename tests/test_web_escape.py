@@ -43,3 +43,15 @@ def test_web_escape_highlighter_escapes_pieces_and_attributes():
     assert "<b>" not in html and 'onclick="y' not in html
     assert "&lt;b&gt;&#34;x&#34;&lt;/b&gt;" in html and "&amp; B" in html
     assert html.count("<a ") == 2
+
+
+def test_web_charts_timeline_trims_sparse_far_dates():
+    from warta.web.charts import timeline
+
+    days = [{"day": "1945-08-17", "3": 1}, {"day": "2030-01-01", "1": 1}]
+    days += [{"day": f"2019-09-{d:02d}", "1": 60, "4": 40} for d in range(1, 29)]
+    days.sort(key=lambda r: r["day"])
+    chart = timeline(days)
+    assert chart["outside"] == 2
+    assert {b["day"][:4] for b in chart["bars"]} == {"2019"}
+    assert chart["unit"] == "day"

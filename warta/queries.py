@@ -71,7 +71,7 @@ class EventFilters:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, str):
-                value = value.strip() or None
+                value = clean_text(value).strip() or None
                 object.__setattr__(self, f.name, value)
             if isinstance(value, str) and len(value) > MAX_VALUE_LEN:
                 raise InputError(f"{f.name} is longer than {MAX_VALUE_LEN} characters")
@@ -103,6 +103,12 @@ class EventFilters:
 
     def is_empty(self) -> bool:
         return not self.as_params()
+
+
+def clean_text(value: str | None) -> str | None:
+    """A user's text value without NUL characters: FTS5 reads NUL as the end of its query (an
+    "unterminated string" error) and PostgreSQL refuses NUL in text; no word contains one."""
+    return value.replace("\x00", "") if value else value
 
 
 def like_pattern(value: str) -> str:

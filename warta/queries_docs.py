@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from .errors import InputError
-from .queries import MAX_PAGE_SIZE, MAX_VALUE_LEN, _contains, _prefix, explain
+from .queries import MAX_PAGE_SIZE, MAX_VALUE_LEN, _contains, _prefix, clean_text, explain
 from .store.schema import articles, entities, events, mentions, quotes
 
 MARK_START, MARK_END = "\x02", "\x03"  # snippet markers; never in escaped article text
@@ -42,6 +42,7 @@ def list_entities(conn: Connection, q: str | None = None, type_: str | None = No
                   page: int = 1, size: int = 50) -> dict[str, Any]:
     """Entities grouped across articles, most widely reported first."""
     _check_page(page, size)
+    q, type_, actor = clean_text(q), clean_text(type_), clean_text(actor)
     for name, value in (("q", q), ("actor", actor)):
         if value and len(value) > MAX_VALUE_LEN:
             raise InputError(f"{name} is longer than {MAX_VALUE_LEN} characters")
@@ -142,6 +143,7 @@ def get_article(conn: Connection, article_id: int) -> dict[str, Any] | None:
 def search(conn: Connection, q: str, page: int = 1, size: int = 20) -> dict[str, Any]:
     """Articles matching the words of ``q``, best first, with a snippet (marked with \\x02...\\x03)."""
     _check_page(page, size)
+    q = clean_text(q)
     if not q or not q.split():
         raise InputError("q must contain at least one word")
     if len(q) > MAX_VALUE_LEN:

@@ -27,8 +27,9 @@ def _bucket(day: str, unit: str) -> str:
 def timeline(per_day: list[dict[str, Any]], width: int = 900, height: int = 220) -> dict[str, Any]:
     """Stacked bars of event counts per day (or week/month for long ranges) by QuadClass."""
     rows = [r for r in per_day if len(r["day"]) == 10 and r["day"][4] == "-"]
+    rows, outside = _trim_sparse_tails(rows)
     if not rows:
-        return {"bars": [], "ticks": [], "width": width, "height": height, "max": 0, "unit": "day"}
+        return {"bars": [], "ticks": [], "width": width, "height": height, "max": 0, "unit": "day", "outside": 0}
     first, last = date.fromisoformat(rows[0]["day"]), date.fromisoformat(rows[-1]["day"])
     span = (last - first).days + 1
     unit = "day" if span <= 120 else "week" if span <= 900 else "month"
@@ -66,7 +67,28 @@ def timeline(per_day: list[dict[str, Any]], width: int = 900, height: int = 220)
     yticks = [{"y": round(top + plot_h - plot_h * v / peak, 1), "label": v}
               for v in sorted({0, peak // 2, peak}) if v or peak]
     return {"bars": bars, "ticks": ticks, "yticks": yticks, "width": width, "height": height, "max": peak,
-            "unit": unit, "left": left, "base": top + plot_h}
+            "unit": unit, "left": left, "base": top + plot_h, "outside": outside}
+
+
+def _day_total(row: dict[str, Any]) -> int:
+    return sum(int(row.get(q, 0) or 0) for q in (*QUADS, "none"))
+
+
+def _trim_sparse_tails(rows: list[dict[str, Any]], share: float = 0.05) -> tuple[list[dict[str, Any]], int]:
+    """Drop the earliest and latest days that together hold at most ``share`` of the events.
+
+    News mentions dates far from the story ("sejak 1945", "hingga 2030"); a few such events would
+    otherwise stretch the axis over decades and squeeze the real activity into one bar."""
+    total = sum(_day_total(r) for r in rows)
+    budget = int(total * share)
+    start, end, head, tail = 0, len(rows), 0, 0
+    while start < end - 1 and head + _day_total(rows[start]) <= budget / 2:
+        head += _day_total(rows[start])
+        start += 1
+    while end - 1 > start and tail + _day_total(rows[end - 1]) <= budget / 2:
+        tail += _day_total(rows[end - 1])
+        end -= 1
+    return rows[start:end], head + tail
 
 
 def dyad_bars(dyads: list[dict[str, Any]], width: int = 440, row: int = 22) -> dict[str, Any]:
