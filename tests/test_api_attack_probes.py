@@ -152,8 +152,6 @@ def test_api_attack_probes_on_both_backends(store_target, resources, attack):
         assert store.counts() == before  # the forged ingests wrote nothing
 
 
-@pytest.mark.xfail(strict=True, reason="store bug (warta/store, reported): Store.search passes NUL to the "
-                   "full-text query: SQLite 'unterminated string', PostgreSQL refuses NUL in text")
 def test_api_attack_store_search_with_nul_is_no_crash(store_target):
     """The API strips NUL itself (warta.queries.clean_text); the store's own search does not yet."""
     from warta.store import Store

@@ -165,6 +165,8 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[int]:
         """Article ids whose title or text match the words of ``query``."""
+        # NUL ends a string for SQLite's FTS parser and PostgreSQL refuses it in text.
+        query = query.replace("\x00", " ")
         if not query.split():
             return []
         with self.read() as conn:
