@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from warta.ner import Sentence, file_sha256, read_conll, score_spans
-from warta.ner_features import load_lexicon, sentence_features
+from warta.ner import Sentence, _lower_openers, file_sha256, read_conll, score_spans
+from warta.ner_features import is_cased, load_lexicon, sentence_features
 
 DATA = ROOT / ".." / "shared" / "data"
 OUT = ROOT / "warta" / "lang" / "id" / "ner"
@@ -327,6 +327,8 @@ def evaluate(model_path: Path, corpora: dict, split: str, lexicon) -> dict[str, 
         for sent in parts[split]:
             words = [w for w, _ in sent]
             gold.append([label for _, label in sent])
+            if lexicon.casing and is_cased(words):  # as NerModel.tag does at run time
+                words = _lower_openers(words, lexicon.casing)
             pred.append(tagger.tag(sentence_features(words, lexicon)))
         results[name] = score_spans(gold, pred).as_dict()
     return results

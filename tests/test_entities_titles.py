@@ -42,3 +42,28 @@ def test_entities_spokesperson_of_ministry(resources):
                                  "tuduhan tersebut.")
     assert ("Kementerian Luar Negeri Turki", "ORG") in found
     assert ("Hasan Demirel", "PER") in found
+
+
+def test_entities_person_after_title_phrase_and_comma(resources):
+    found = _mentions(resources, "Juru Bicara Kementerian Luar Negeri Vietnam, Le Thi Hang mengatakan "
+                                 "pihaknya memantau situasi di perbatasan.")
+    assert ("Le Thi Hang", "PER") in found
+    assert not any(surface in ("Thi Hang", "Hang") for surface, _ in found)
+
+
+def test_entities_title_comma_list_is_not_a_person(resources):
+    found = _mentions(resources, "Menteri Pertanian, Kehutanan, dan Perikanan Jepang tiba di Makassar "
+                                 "pada Kamis pagi.")
+    assert not any(typ == "PER" for _, typ in found)
+
+
+def test_entities_bracket_splits_a_person(resources):
+    found = _mentions(resources, "Dokumen itu ditandatangani oleh Presiden Rusia, (Vladimir) Putin, pekan lalu.")
+    assert not any("(" in surface or ")" in surface for surface, _ in found)
+    assert ("Putin", "PER") in found
+
+
+def test_entities_sentence_opener_is_not_part_of_a_name(resources):
+    found = _mentions(resources, "Warga menolak rencana itu.\n\n\"Jika Netanyahu tetap mencaplok wilayah itu, "
+                                 "perundingan akan gagal,\" kata juru bicara itu.")
+    assert not any(surface.startswith("Jika") for surface, _ in found)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ResourceError
-from .ner_features import NerLexicon, load_lexicon, sentence_features
+from .ner_features import NerLexicon, is_cased, load_lexicon, sentence_features
 
 MODEL_TYPES = ("PER", "ORG", "LOC")
 
@@ -26,6 +26,8 @@ LABEL_MAP = {
 }  # fmt: skip
 
 Sentence = list[tuple[str, str]]  # (token, BIO label)
+# Tokens after which a capital letter says nothing about the word (a sentence or quote opens).
+_OPENERS = frozenset({".", "!", "?", '"', "“", "‘", "'", "(", ":", "-", "–", "—"})
 
 
 def read_conll(path: str | Path, label_column: int = -1) -> list[Sentence]:
@@ -111,6 +113,18 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def _lower_openers(words: Sequence[str], casing: dict[str, str]) -> Sequence[str]:
+    """Lower-case a word capitalised only because it opens the sentence or a quote when news
+    rarely capitalises it elsewhere (casing bucket 0 or 1: "Jika", "Namun"), so it cannot start a name."""
+    out: list[str] | None = None
+    for i, word in enumerate(words):
+        if (word[:1].isupper() and word[1:].islower() and (i == 0 or words[i - 1] in _OPENERS)
+                and casing.get(word.lower()) in ("0", "1")):
+            out = out or list(words)
+            out[i] = word.lower()
+    return out or words
+
+
 class NerModel:
     """A loaded CRF tagger plus the word lists its features were trained with."""
 
@@ -148,6 +162,10 @@ class NerModel:
     def tag(self, words: Sequence[str], cased: bool | None = None) -> list[str]:
         if not words:
             return []
+        if cased is None:
+            cased = is_cased(words)
+        if cased and self.lexicon.casing:
+            words = _lower_openers(words, self.lexicon.casing)
         return list(self._tagger.tag(sentence_features(words, self.lexicon, cased)))  # type: ignore[attr-defined]
 
     def spans(self, words: Sequence[str], cased: bool | None = None) -> list[tuple[int, int, str]]:

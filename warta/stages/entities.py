@@ -79,7 +79,9 @@ def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int])
             stops = {a for a, _, typ in found if typ == "PER"} | {k - first for k in person_starts}
             found = _with_org_names(words, found, lexicon, stops)
             known = [first + k in covered for k in range(len(words))]
-            found += _titled_persons(words, found, lexicon, known)
+            titled = _titled_persons(words, found, lexicon, known)
+            found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b, _ in titled)] + titled
+        found = [piece for span in found for piece in _split_brackets(words, span)]
         for a, b, typ in found:
             if a < b and not _rejected(words, a, b, lexicon):
                 out.append(_Span(tokens[a].start, tokens[b - 1].end, typ, "ner", index, first + a, first + b))
@@ -113,8 +115,10 @@ def _titled_persons(words: list[str], found: list[tuple[int, int, str]], lexicon
     person the CRF missed: "Presiden Korea Selatan Park Min-jae" -> "Park Min-jae"."""
     cats = [{c.split(":")[0] for c in item} for item in lexicon.tag([w.lower() for w in words])]
     taken = [False] * len(words)
-    for a, b, _ in found:
+    kind: list[str | None] = [None] * len(words)
+    for a, b, typ in found:
         taken[a:b] = [True] * (b - a)
+        kind[a:b] = [typ] * (b - a)
     out, n = [], len(words)
     for i in range(n):
         if not (words[i][:1].isupper() and "title" in cats[i]):
@@ -122,13 +126,49 @@ def _titled_persons(words: list[str], found: list[tuple[int, int, str]], lexicon
         j = i + 1
         while j < n and words[j][:1].isupper() and (known[j] or cats[j] & _AFFILIATION):
             j += 1
+        # "Presiden India, Ram Nath Kovind", "Juru Bicara Kementerian Luar Negeri China, Geng Shuang":
+        # after the title's capitalised phrase and a comma comes the name, whole (the CRF may
+        # have found only part of it)
+        c = j
+        while c < n and words[c][:1].isupper():
+            c += 1
+        if c + 1 < n and words[c] == ",":
+            k = c + 1
+            while (k < n and k - c <= 4 and words[k][:1].isupper() and not known[k] and not cats[k]
+                   and kind[k] in (None, "PER")):
+                k += 1
+            if c + 1 < k and (k == n or not words[k][:1].isupper()) and k - c - 1 <= 4 and not _listed(words, k):
+                out.append((c + 1, k, "PER"))
+                taken[c + 1 : k] = [True] * (k - c - 1)
+                continue
         k = j
         while k < n and k - j < 4 and words[k][:1].isupper() and not known[k] and not cats[k] and not taken[k]:
             k += 1
-        if j < k and (k == n or not words[k][:1].isupper()) and not any(taken[j:k]):
+        if j < k and (k == n or not words[k][:1].isupper()) and not any(taken[j:k]) and not _listed(words, k):
             out.append((j, k, "PER"))
             taken[j:k] = [True] * (k - j)
     return out
+
+
+def _listed(words: list[str], k: int) -> bool:
+    """Words from k on continue a list of portfolios, not a name: "Menteri Energi, Ilmu, Teknologi",
+    "Menteri Pertanian, Kehutanan, dan Perikanan"."""
+    return k + 1 < len(words) and words[k] in (",", "dan", "serta") and (
+        words[k + 1][:1].isupper() or words[k + 1] in ("dan", "serta"))
+
+
+def _split_brackets(words: list[str], span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """A person's name never holds a bracket: "(Vladimir) Putin" is two mentions."""
+    a, b, typ = span
+    if typ != "PER" or not any(words[k] in "()[]" for k in range(a, b)):
+        return [span]
+    pieces, start = [], a
+    for k in range(a, b + 1):
+        if k == b or words[k] in "()[]":
+            if start < k:
+                pieces.append((start, k, typ))
+            start = k + 1
+    return pieces
 
 
 def _trim(words: list[str], a: int, b: int, typ: str, lexicon: NerLexicon, cased: bool) -> tuple[int, int]:
