@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 
 FLOORS = {
-    ("entities", "f1"): 0.87,
-    ("actor_accuracy", None): 0.95,
-    ("quotes_direct", "f1"): 0.85,
-    ("quotes_indirect", "f1"): 0.85,
-    ("events", "f1"): 0.82,
-    ("modality_accuracy", None): 0.95,
-    ("date_accuracy", None): 0.85,
-    ("full_code_accuracy", None): 0.95,
+    ("entities", "f1"): 0.89,
+    ("actor_accuracy", None): 0.97,
+    ("quotes_direct", "f1"): 0.88,
+    ("quotes_indirect", "f1"): 0.9,
+    ("events", "f1"): 0.86,
+    ("modality_accuracy", None): 0.97,
+    ("date_accuracy", None): 0.89,
+    ("full_code_accuracy", None): 0.97,
 }
 
 
