@@ -346,3 +346,19 @@ def dask_scheduler():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
         yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="session")
+def attack():
+    """bench/api_load.py as a module: the probes, the findings rules and the live-server helpers
+    shared by the attack tests and the load benchmark."""
+    import importlib.util
+    import sys
+
+    name = "warta_bench_api_load"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "api_load.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[name]

@@ -5,38 +5,23 @@ of bench/api_load.py's 200 clients for 60 s)."""
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
 httpx = pytest.importorskip("httpx")
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _bench():
-    name = "warta_bench_api_load"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "api_load.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
 
 @pytest.fixture(scope="module")
-def served(web_db):
+def served(web_db, attack):
     """`warta serve` in a child process with an ingest token; yields its base URL."""
-    with _bench().serve(web_db) as base:
+    with attack.serve(web_db) as base:
         yield base
 
 
-def test_api_attack_oversized_requests_are_refused(served):
-    results = _bench().oversize_checks(served)
+def test_api_attack_oversized_requests_are_refused(served, attack):
+    results = attack.oversize_checks(served)
     assert len(results) >= 6
     assert {name: r["status"] for name, r in results.items() if not r["ok"]} == {}
     assert httpx.get(served + "/health", timeout=10).status_code == 200  # still serving
@@ -57,10 +42,10 @@ def test_api_attack_live_writes_need_the_token(served, web_db):
     assert served.exceptions() == 0, served.log()[-2000:]
 
 
-def test_api_attack_many_concurrent_clients_get_answers(served, web_db):
+def test_api_attack_many_concurrent_clients_get_answers(served, web_db, attack):
     """More clients than worker threads (40) and pooled connections (15): this used to deadlock
     until the pool's 30 s timeout, every request a 500."""
-    stats = _bench().load_httpx(served, _bench().url_mix(web_db), clients=60, seconds=4)
+    stats = attack.load_httpx(served, attack.url_mix(web_db), clients=60, seconds=4)
     assert stats["requests"] > 60
     assert stats["errors"] == 0, stats["error_kinds"]
     assert served.exceptions() == 0, served.log()[-2000:]

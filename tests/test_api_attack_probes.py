@@ -4,31 +4,11 @@ payload reflected unescaped into a page; forged ingest tokens and other methods 
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _bench():
-    name = "warta_bench_api_load"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "api_load.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # its dataclasses look their module up there
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture(scope="module")
-def attack():
-    return _bench()
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,6 @@ a page. bench/api_load.py runs many more cases against a live `warta serve`."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,18 +11,7 @@ pytest.importorskip("fastapi")
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings
 
-REPO = Path(__file__).resolve().parents[1]
 TOKEN = "uji-skema-rahasia"
-
-
-def _bench():
-    name = "warta_bench_api_load"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "api_load.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +29,11 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @settings(
     max_examples=12, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
 )
-def test_api_attack_schemathesis_generated_cases(case):
+def test_api_attack_schemathesis_generated_cases(case, attack):
     response = case.call()
     headers = {k.lower(): ", ".join(v) if isinstance(v, list) else v for k, v in response.headers.items()}
-    probe = _bench().Probe(case.method, case.formatted_path, label="schemathesis")
-    assert _bench().findings(probe, response.status_code, headers, response.text) == []
+    probe = attack.Probe(case.method, case.formatted_path, label="schemathesis")
+    assert attack.findings(probe, response.status_code, headers, response.text) == []
     if case.path == "/ingest" and case.method == "POST":  # never with the token: nothing is stored
         assert response.status_code in (401, 413, 422), response.text
     elif case.method != "GET":
