@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..doc import Metadata
+
 from .lexicon import LayoutLexicon
 
 # Sentence-final characters: a line ending with one of them ends a paragraph.
@@ -46,15 +48,7 @@ class LayoutResult:
     """Paragraph spans with kinds, and the metadata read from them."""
 
     paragraphs: list[tuple[int, int, str]] = field(default_factory=list)
-    title: str | None = None
-    dateline_place: str | None = None
-    agency: str | None = None
-    dateline_span: tuple[int, int] | None = None
-    credits: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
-    editors: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
+    found: Metadata = field(default_factory=Metadata)  # only the fields the layout can recover
 
 
 # ---- paragraphs ---------------------------------------------------------------------------
@@ -267,30 +261,30 @@ def analyse_layout(text: str, lex: LayoutLexicon) -> LayoutResult:
     first_body = True
     for start, end, kind in paragraphs:
         chunk = text[start:end]
-        if kind == "headline" and result.title is None:
-            result.title = chunk
+        if kind == "headline" and result.found.title is None:
+            result.found.title = chunk
         elif kind == "body":
             if first_body:
                 dateline = find_dateline(text, start, lex)
                 if dateline:
-                    result.dateline_place, result.agency, result.dateline_span = dateline
+                    result.found.dateline_place, result.found.agency, result.found.dateline_span = dateline
                     credits.extend((start, name) for name in dateline_credits(text, dateline[2]))
                 first_body = False
             credits.extend(find_credits(text, start, end, lex))
         elif kind == "related":
             _, value = _label_value(chunk, lex)
             if value:
-                result.related.append(value)
+                result.found.related.append(value)
         elif kind == "credit":
             _, value = _label_value(chunk, lex)
             credits.extend((start, name) for name in _split_names(value))
         elif kind == "caption":
-            result.captions.append(chunk)
+            result.found.captions.append(chunk)
         elif kind == "trailer":
             _read_trailer(chunk, lex, result)
     for _, name in sorted(credits, key=lambda item: item[0]):
-        if name not in result.credits:
-            result.credits.append(name)
+        if name not in result.found.credits:
+            result.found.credits.append(name)
     return result
 
 
@@ -299,9 +293,9 @@ def _read_trailer(chunk: str, lex: LayoutLexicon, result: LayoutResult) -> None:
     for part in re.split(r"\s*\|\s*", chunk):
         label, value = _label_value(part, lex)
         if label == "author" and value:
-            result.authors.extend(n for n in _split_names(value) if n not in result.authors)
+            result.found.authors.extend(n for n in _split_names(value) if n not in result.found.authors)
         elif label == "editor" and value:
-            result.editors.extend(n for n in _split_names(value) if n not in result.editors)
+            result.found.editors.extend(n for n in _split_names(value) if n not in result.found.editors)
 
 
 def _split_trailing_initials(text: str, paragraphs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -27,13 +27,13 @@ def run(doc: Document, res: Resources) -> Document:
     doc.paragraphs = [Paragraph(start, end, kind) for start, end, kind in result.paragraphs]
     meta = doc.metadata
     # What the reader already knew (an HTML <title>, a feed's link) wins over what the text says.
-    meta.title = meta.title or result.title
-    meta.dateline_place = result.dateline_place
-    meta.agency = result.agency
-    meta.dateline_span = result.dateline_span
-    meta.credits = _merge(meta.credits, result.credits)
-    meta.related = _merge(meta.related, result.related)
-    meta.authors = _merge(meta.authors, result.authors)
-    meta.editors = _merge(meta.editors, result.editors)
-    meta.captions = _merge(meta.captions, result.captions)
+    meta.title = meta.title or result.found.title
+    meta.dateline_place = result.found.dateline_place
+    meta.agency = result.found.agency
+    meta.dateline_span = result.found.dateline_span
+    meta.credits = _merge(meta.credits, result.found.credits)
+    meta.related = _merge(meta.related, result.found.related)
+    meta.authors = _merge(meta.authors, result.found.authors)
+    meta.editors = _merge(meta.editors, result.found.editors)
+    meta.captions = _merge(meta.captions, result.found.captions)
     return doc
