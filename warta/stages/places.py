@@ -20,6 +20,7 @@ import yaml
 from ..doc import Document, Event, Mention, Place
 from ..errors import ResourceError
 from ..resources import Resources
+from .phrases import name_phrase_end
 
 NAME = "places"
 REQUIRES = frozenset({"events"})
@@ -123,19 +124,9 @@ def _sentence_places(doc: Document, rules: PlaceRules) -> dict[int, list[Mention
 def _phrase_place(doc: Document, words: list[re.Match[str]], mentions: list[Mention], rules: PlaceRules):
     if not words:
         return None
-    end = words[0].start()
-    after_comma = False
-    for w in words[:_MAX_PHRASE]:
-        token = w.group()
-        if token.lower() in rules.stop or token in ".!?;:()\"“”":
-            break
-        if token == ",":
-            after_comma = True
-            continue
-        if after_comma and not token[:1].isupper():
-            break
-        after_comma = False
-        end = w.end()
+    end = name_phrase_end(words[:_MAX_PHRASE], lambda t: t.lower() in rules.stop or t in ".!?;:()\"“”")
+    if end is None:
+        end = words[0].start()
     inside = [m for m in mentions if words[0].start() <= m.start and m.end <= end]
     if not inside:
         return None

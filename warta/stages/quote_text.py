@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..doc import Document, Mention
+from .phrases import name_phrase_end
 from .quote_rules import QuoteRules
 
 WORD_RE = re.compile(r"[\w][\w'’\-]*|[^\w\s]")
@@ -157,21 +158,12 @@ class Candidate:
 
 def phrase_end(idx: TextIndex, rules: QuoteRules, pos: int, limit: int) -> int:
     """End of a speaker phrase: 'juru bicara Taliban, Mohammad Suhail Shaheen' before ', seperti'."""
-    last = pos
-    after_comma = False
-    # Lazily: the phrase ends within a few words, while ``limit`` may be a paragraph away.
-    for w in WORD_RE.finditer(idx.text, pos, limit):
-        token = w.group()
-        if token.lower() in rules.speaker_stop or token in ".!?;:()" or rules.mark_re.fullmatch(token):
-            break
-        if token == ",":
-            after_comma = True
-            continue
-        if after_comma and not token[:1].isupper():
-            break
-        after_comma = False
-        last = w.end()
-    return last
+    # Lazily (finditer): the phrase ends within a few words, while ``limit`` may be a paragraph away.
+    end = name_phrase_end(
+        WORD_RE.finditer(idx.text, pos, limit),
+        lambda t: t.lower() in rules.speaker_stop or t in ".!?;:()" or bool(rules.mark_re.fullmatch(t)),
+    )
+    return pos if end is None else end
 
 
 def coref_on(idx: TextIndex, span: tuple[int, int]) -> Mention | None:
