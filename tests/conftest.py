@@ -144,19 +144,20 @@ def mention_doc(resources):
     return lambda text, names=(), published=None: _mention_doc(resources, text, names, published)
 
 
-def _event_doc(resources, text, actors, quotes=(), published=None):
+def _event_doc(resources, text, actors, quotes=(), published=None, entity_type="GPE"):
     """The events stage run on a tokenised Document whose actors are given by hand, so event tests
     do not depend on NER, coref or actor quality. ``actors`` maps a surface form to an actor code,
     optionally with "#key" to name the entity ("Yoon": "KORGOV#yoon", "Ia": "KORGOV#yoon").
-    ``quotes`` lists (quoted words, speaker surface, direct): a Quote over those exact words."""
+    ``quotes`` lists (quoted words, speaker surface, direct): a Quote over those exact words.
+    ``entity_type`` is the type of every hand-placed mention and entity (ORG for organisations)."""
     from warta.doc import Entity, Quote
     from warta.stages import events
 
-    doc = _mention_doc(resources, text, [(surface, "GPE") for surface in actors], published)
+    doc = _mention_doc(resources, text, [(surface, entity_type) for surface in actors], published)
     entities: dict[str, Entity] = {}
     for mention in doc.mentions:
         value = actors[doc.span(mention.start, mention.end)]
-        entity = entities.setdefault(value, Entity(f"e{len(entities) + 1}", value, "GPE", actor=value.split("#")[0]))
+        entity = entities.setdefault(value, Entity(f"e{len(entities) + 1}", value, entity_type, actor=value.split("#")[0]))
         entity.mentions.append(mention.id)
         mention.entity = entity.id
     doc.entities = list(entities.values())
@@ -169,7 +170,8 @@ def _event_doc(resources, text, actors, quotes=(), published=None):
 @pytest.fixture(scope="session")
 def event_doc(resources):
     """Builder: text + {surface: actor} (+ quotes) -> Document with doc.events (see _event_doc)."""
-    return lambda text, actors, quotes=(), published=None: _event_doc(resources, text, actors, quotes, published)
+    return lambda text, actors, quotes=(), published=None, entity_type="GPE": _event_doc(
+        resources, text, actors, quotes, published, entity_type)
 
 
 # ---- web: a sample database, a live server and Debian's Chromium (tests/test_web_*.py) ----------

@@ -3,8 +3,6 @@ officials, two roles of one country in one argument, and the verbs of law enforc
 
 from __future__ import annotations
 
-from warta.doc import Entity
-from warta.stages import events
 
 ACTORS = {"KPK": "IDNJUD#kpk", "DPR": "IDNLEG#dpr", "Joko Widodo": "IDNGOV#jokowi", "Budi Santoso": "IDNLEG#budi",
           "Laode Syarif": "IDNJUD#laode", "Retno Marsudi": "IDNGOV#retno", "Israel": "ISR", "Palestina": "PSE",
@@ -15,22 +13,10 @@ def _dyads(doc):
     return [(e.code, e.source, e.target) for e in doc.events]
 
 
-def _org_doc(resources, mention_doc, text, actors):
-    """Like the event_doc fixture, but organisations are ORG mentions (former-member rule)."""
-    doc = mention_doc(text, [(surface, "ORG") for surface in actors])
-    entities: dict[str, Entity] = {}
-    for mention in doc.mentions:
-        value = actors[doc.span(mention.start, mention.end)]
-        entity = entities.setdefault(value, Entity(f"e{len(entities) + 1}", value, "ORG", actor=value.split("#")[0]))
-        entity.mentions.append(mention.id)
-        mention.entity = entity.id
-    doc.entities = list(entities.values())
-    return events.run(doc, resources)
-
-
-def test_events_former_members_of_an_organisation_are_eli(resources, mention_doc):
-    doc = _org_doc(resources, mention_doc, "Sejumlah mantan pimpinan KPK meminta DPR menunda pembahasan revisi.",
-                   {"KPK": "IDNJUD", "DPR": "IDNLEG"})
+def test_events_former_members_of_an_organisation_are_eli(event_doc):
+    # organisations as ORG mentions: the former-member rule applies to organisations only
+    doc = event_doc("Sejumlah mantan pimpinan KPK meminta DPR menunda pembahasan revisi.",
+                    {"KPK": "IDNJUD", "DPR": "IDNLEG"}, entity_type="ORG")
     assert _dyads(doc) == [("020", "IDNELI", "IDNLEG")]
 
 
