@@ -15,9 +15,6 @@ bench/results/fuzz_reader.json (and docs/hardening.md by hand).
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
-import os
 import sys
 import tempfile
 import time
@@ -26,7 +23,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE))  # run as a script or with -m
+
+from fuzzing import FuzzRun  # noqa: E402
 SUFFIXES = (".txt", ".html", ".jsonl", ".xml", ".rss", "")
 
 SEEDS = (
@@ -59,20 +58,8 @@ def main() -> int:
         res = Resources()
         res.get("layout")  # imports the reader's lexicon code inside this block, instrumented
     counts = {"inputs": 0, "documents": 0, "failures": 0, "crashes": 0, "hangs": 0, "slowest_seconds": 0.0}
-    crash_dir = RESULTS / "fuzz_crashes"
+    run = FuzzRun("fuzz_reader", "reader", counts, args.seconds, args.slow)
     workdir = Path(tempfile.mkdtemp(prefix="warta-fuzz-reader-"))
-
-    def save(data: bytes, why: str) -> None:
-        crash_dir.mkdir(parents=True, exist_ok=True)
-        name = f"reader-{hashlib.sha1(data).hexdigest()[:12]}"
-        (crash_dir / f"{name}.bin").write_bytes(data)
-        (crash_dir / f"{name}.txt").write_text(why, encoding="utf-8")
-
-    def report() -> None:
-        counts["seconds"] = round(time.time() - begun, 1)
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "fuzz_reader.json").write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
-        print(f"fuzz_reader: {json.dumps(counts)}", file=sys.stderr, flush=True)
 
     def one_input(data: bytes) -> None:
         counts["inputs"] += 1
@@ -92,30 +79,14 @@ def main() -> int:
                     counts["documents"] += 1
         except WartaError as err:  # iter_documents must turn these into Failures
             counts["crashes"] += 1
-            save(data, f"WartaError escaped iter_documents: {err}")
+            run.save(data, f"WartaError escaped iter_documents: {err}")
         except Exception:  # noqa: BLE001 - every other exception is a crash to record
             counts["crashes"] += 1
-            save(data, traceback.format_exc())
-        seconds = time.perf_counter() - started
-        counts["slowest_seconds"] = max(counts["slowest_seconds"], round(seconds, 3))
-        if seconds > args.slow:
-            counts["hangs"] += 1
-            save(data, f"slow: {seconds:.1f} s")
-        if time.time() - begun >= args.seconds:
-            report()
-            os._exit(0)  # libFuzzer offers no hook at the end of a run: stop here, counts written
+            run.save(data, traceback.format_exc())
+        run.finish_input(data, started)
 
-    corpus = Path(tempfile.mkdtemp(prefix="warta-fuzz-reader-corpus-"))
-    for number, seed in enumerate(SEEDS):
-        (corpus / f"seed{number}").write_bytes(seed)
-    for number, example in enumerate(sorted((REPO / "warta" / "examples").glob("*.txt"))):
-        (corpus / f"example{number}").write_bytes(b"\x00" + example.read_bytes())
-
-    libfuzzer = [sys.argv[0], *rest, f"-max_total_time={args.seconds + 60}", f"-max_len={args.max_len}",
-                 "-timeout=60", "-rss_limit_mb=4096", str(corpus)]
-    begun = time.time()
-    atheris.Setup(libfuzzer, one_input)
-    atheris.Fuzz()
+    examples = sorted((REPO / "warta" / "examples").glob("*.txt"))
+    run.fuzz(one_input, [*SEEDS, *(b"\x00" + example.read_bytes() for example in examples)], rest, args.max_len)
     return 0
 
 

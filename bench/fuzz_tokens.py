@@ -16,18 +16,16 @@ crash, saved to bench/results/fuzz_crashes/ for a regression test. An input slow
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
-import os
 import sys
-import tempfile
 import time
 import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE))  # run as a script or with -m
+
+from fuzzing import FuzzRun  # noqa: E402
 
 SEEDS = (
     "JAKARTA (ANTARA) - Presiden Joko Widodo bertemu PM Malaysia di Jakarta, Senin (10/9/2019).",
@@ -62,19 +60,7 @@ def main() -> int:
     from conftest import _span_problems  # the invariants the property tests check
     label = "fuzz_tokens" + ("-all" if args.stages == "all" else "")
     counts = {"stages": stages, "inputs": 0, "tokens": 0, "crashes": 0, "hangs": 0, "slowest_seconds": 0.0}
-    crash_dir = RESULTS / "fuzz_crashes"
-
-    def save(data: bytes, why: str) -> None:
-        crash_dir.mkdir(parents=True, exist_ok=True)
-        name = f"tokens-{hashlib.sha1(data).hexdigest()[:12]}"
-        (crash_dir / f"{name}.bin").write_bytes(data)
-        (crash_dir / f"{name}.txt").write_text(why, encoding="utf-8")
-
-    def report() -> None:
-        counts["seconds"] = round(time.time() - begun, 1)
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / f"{label}.json").write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
-        print(f"{label}: {json.dumps(counts)}", file=sys.stderr, flush=True)
+    run = FuzzRun(label, "tokens", counts, args.seconds, args.slow)
 
     def one_input(data: bytes) -> None:
         counts["inputs"] += 1
@@ -90,28 +76,12 @@ def main() -> int:
             counts["tokens"] += len(doc.tokens)
         except Exception:  # noqa: BLE001 - every exception is a crash to record
             counts["crashes"] += 1
-            save(data, f"text: {text!r}\n\n{traceback.format_exc()}")
-        seconds = time.perf_counter() - started
-        counts["slowest_seconds"] = max(counts["slowest_seconds"], round(seconds, 3))
-        if seconds > args.slow:
-            counts["hangs"] += 1
-            save(data, f"slow: {seconds:.1f} s; text: {text!r}")
-        if time.time() - begun >= args.seconds:
-            report()
-            os._exit(0)  # libFuzzer offers no hook at the end of a run: stop here, counts written
+            run.save(data, f"text: {text!r}\n\n{traceback.format_exc()}")
+        run.finish_input(data, started, f"; text: {text!r}")
 
-    corpus = Path(tempfile.mkdtemp(prefix="warta-fuzz-tokens-corpus-"))
     # FuzzedDataProvider reads one byte choosing the character width, then the string itself.
-    for number, seed in enumerate(SEEDS):
-        (corpus / f"seed{number}").write_bytes(b"\x01" + seed.encode("utf-16-le"))
-    for number, example in enumerate(sorted((REPO / "warta" / "examples").glob("*.txt"))):
-        (corpus / f"example{number}").write_bytes(b"\x01" + example.read_text(encoding="utf-8")[:4000].encode("utf-16-le"))
-
-    libfuzzer = [sys.argv[0], *rest, f"-max_total_time={args.seconds + 60}", f"-max_len={args.max_len}",
-                 "-timeout=60", "-rss_limit_mb=4096", str(corpus)]
-    begun = time.time()
-    atheris.Setup(libfuzzer, one_input)
-    atheris.Fuzz()
+    examples = [p.read_text(encoding="utf-8")[:4000] for p in sorted((REPO / "warta" / "examples").glob("*.txt"))]
+    run.fuzz(one_input, [b"\x01" + text.encode("utf-16-le") for text in [*SEEDS, *examples]], rest, args.max_len)
     return 0
 
 
