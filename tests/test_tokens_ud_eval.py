@@ -99,3 +99,16 @@ def test_tokens_ud_detects_items_holding_several_sentences():
     assert ud.holds_several_sentences(merged)
     assert not ud.holds_several_sentences(initial)
     assert not ud.holds_several_sentences(single)
+
+
+def test_tokens_ud_ceiling_counts_each_merged_item_as_one_miss_and_its_pieces_as_extras():
+    ud = _bench()
+    three = ud.GoldSentence("Ia tiba. Lalu pergi. Dia pulang.",
+                            ["Ia", "tiba", ".", "Lalu", "pergi", ".", "Dia", "pulang", "."])
+    single = ud.GoldSentence("Ia tiba.", ["Ia", "tiba", "."])
+    assert ud.inner_sentence_ends(three) == 2
+    # Three items, one holding three sentences: 2 right, 1 missed, 3 extra pieces.
+    precision, recall = 2 / 5, 2 / 3
+    expected = 2 * precision * recall / (precision + recall)
+    assert abs(ud.splitter_ceiling([single, three, single]) - expected) < 1e-9
+    assert ud.splitter_ceiling([single, single]) == 1.0
