@@ -41,6 +41,13 @@ CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 RowId = Annotated[int, PathParam(ge=-(2**63), le=2**63 - 1, description="Database id")]
 
 
+def found(row: dict | None, kind: str, row_id: int) -> dict:
+    """The row, or a 404 naming what was looked for."""
+    if row is None:
+        raise HTTPException(404, f"no {kind} {row_id}")
+    return row
+
+
 class LimitRequestSize:
     """ASGI middleware: refuse long URLs (414), oversized headers (431) and bodies over the limit (413),
     counted as they stream."""
@@ -210,10 +217,7 @@ def create_app(db_url: str, ingest_token: str | None = None, max_body: int = MAX
 
     @app.get("/events/{event_id}", tags=["events"], summary="One event with its mentions and explanation")
     def event_detail(event_id: RowId, conn: Connection = Depends(conn_dep)) -> Any:
-        event = queries.get_event(conn, event_id)
-        if event is None:
-            raise HTTPException(404, f"no event {event_id}")
-        return event
+        return found(queries.get_event(conn, event_id), "event", event_id)
 
     @app.get("/entities", tags=["entities"], summary="Entities grouped across articles")
     def entities_list(q: str | None = Query(None, description="Part of the name"),
@@ -228,17 +232,11 @@ def create_app(db_url: str, ingest_token: str | None = None, max_body: int = MAX
 
     @app.get("/entities/{entity_id}", tags=["entities"], summary="An entity: aliases, events, quotes, articles")
     def entity_detail(entity_id: RowId, conn: Connection = Depends(conn_dep)) -> Any:
-        entity = queries_docs.get_entity(conn, entity_id)
-        if entity is None:
-            raise HTTPException(404, f"no entity {entity_id}")
-        return entity
+        return found(queries_docs.get_entity(conn, entity_id), "entity", entity_id)
 
     @app.get("/articles/{article_id}", tags=["articles"], summary="An article's text with all its spans")
     def article_detail(article_id: RowId, conn: Connection = Depends(conn_dep)) -> Any:
-        article = queries_docs.get_article(conn, article_id)
-        if article is None:
-            raise HTTPException(404, f"no article {article_id}")
-        return article
+        return found(queries_docs.get_article(conn, article_id), "article", article_id)
 
     @app.get("/search", tags=["articles"], summary="Full-text search over article titles and text")
     def search(q: str = Query(..., min_length=1, max_length=queries.MAX_VALUE_LEN),

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import queries, queries_docs
-from ..api import RowId  # resolved by name when FastAPI reads the annotations
+from ..api import RowId, found  # RowId is resolved by name when FastAPI reads the annotations
 from ..cameo import QUAD_CLASS_NAMES
 from ..doc import MODALITIES
 from ..errors import InputError
@@ -130,17 +130,13 @@ def add_pages(app: FastAPI, db: Any, conn_dep: Any) -> None:
     @app.get("/event/{event_id}", response_class=HTMLResponse, tags=["pages"], summary="Event page")
     def event_page(request: Request, event_id: RowId, format: str = "html",
                    conn: Connection = Depends(conn_dep)) -> Response:
-        event = queries.get_event(conn, event_id)
-        if event is None:
-            raise HTTPException(404, f"no event {event_id}")
+        event = found(queries.get_event(conn, event_id), "event", event_id)
         return _json_or_page(request, format, event, "event.html", {"page_name": "explore"})
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, tags=["pages"], summary="Article page")
     def article_page(request: Request, article_id: RowId, format: str = "html",
                      conn: Connection = Depends(conn_dep)) -> Response:
-        article = queries_docs.get_article(conn, article_id)
-        if article is None:
-            raise HTTPException(404, f"no article {article_id}")
+        article = found(queries_docs.get_article(conn, article_id), "article", article_id)
         context = {"body": highlight(article["text"], article_spans(article)), "page_name": "explore",
                    "entity_by_id": {e["entity_id"]: e for e in article["entities"]},
                    "quote_by_id": {q["quote_id"]: q for q in article["quotes"]}}
@@ -149,9 +145,7 @@ def add_pages(app: FastAPI, db: Any, conn_dep: Any) -> None:
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, tags=["pages"], summary="Entity page")
     def entity_page(request: Request, entity_id: RowId, format: str = "html",
                     conn: Connection = Depends(conn_dep)) -> Response:
-        entity = queries_docs.get_entity(conn, entity_id)
-        if entity is None:
-            raise HTTPException(404, f"no entity {entity_id}")
+        entity = found(queries_docs.get_entity(conn, entity_id), "entity", entity_id)
         context = {"timeline": charts.timeline(entity["events_per_day"], width=700, height=160),
                    "page_name": "actors"}
         return _json_or_page(request, format, entity, "entity.html", context)
