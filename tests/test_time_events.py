@@ -72,3 +72,42 @@ def test_time_event_scene_date_of_lead(hand_doc, res):
     doc.events = [_event(doc, "melemparkan", 0), _event(doc, "menembakkan", 1)]
     time_stage.run(doc, res)
     assert [e.date for e in doc.events] == ["2019-09-15", "2019-09-15"]
+
+
+def test_time_statement_date_in_attribution_dates_the_speaker(hand_doc, res):
+    paras = ["Mantan pimpinan KPK meminta DPR tidak terburu-buru merevisi undang-undang itu.",
+             '"Kami berharap pembahasan itu jangan terburu-buru," kata Ruki di Gedung KPK, Senin (16/9/2019).',
+             "Ruki juga mendesak pemerintah menunda pembahasan.",
+             "Wiranto, sementara itu, mengatakan demonstrasi berlangsung pada Jumat (13/9/2019)."]
+    names = [("Ruki", "PER", "Ruki"), ("KPK", "ORG", "KPK"), ("Wiranto", "PER", "Wiranto")]
+    doc = hand_doc(paras, names, published="2019-09-17")
+    ruki = next(e for e in doc.entities if e.name == "Ruki")
+    ruki.actor = "IDNELI"
+    cue = doc.text.index("kata Ruki")
+    quote = doc.text.index("Kami berharap")
+    wiranto = next(e for e in doc.entities if e.name == "Wiranto")
+    said = doc.text.index("mengatakan demonstrasi")
+    content = said + len("mengatakan ")
+    doc.quotes = [
+        Quote("q1", quote, quote + len("Kami berharap pembahasan itu jangan terburu-buru"), True,
+              speaker=ruki.id, cue_start=cue, cue_end=cue + 4, sentence=1),
+        # The date after an indirect quote's cue is part of what was said, not the statement's day.
+        Quote("q2", content, len(doc.text) - 1, False, speaker=wiranto.id, cue_start=said,
+              cue_end=said + len("mengatakan"), sentence=3),
+    ]
+    doc.events = [_event(doc, "meminta", 0, source="IDNELI"),
+                  _event(doc, "mendesak", 2, source="IDNELI", source_entity=ruki.id)]
+    time_stage.run(doc, res)
+    assert [e.date for e in doc.events] == ["2019-09-16", "2019-09-16"]
+    exprs = time_stage._mark_statement_dates(doc, time_stage.resolve_dates(doc, res))
+    assert [(e.iso, e.credit) for e in exprs] == [("2019-09-16", True), ("2019-09-13", False)]
+
+
+def test_time_law_number_year_is_not_a_date(hand_doc, res):
+    text = ("KPK meminta DPR tidak merevisi Undang-Undang Nomor 30 Tahun 2002 secara tergesa-gesa, "
+            "kata Agus pada Senin (16/9).")
+    doc = hand_doc([text], [], published="2019-09-17")
+    assert [e.iso for e in time_stage.resolve_dates(doc, res)] == ["2019-09-16"]
+    doc.events = [_event(doc, "meminta", 0, source="IDNJUD")]
+    time_stage.run(doc, res)
+    assert doc.events[0].date == "2019-09-16"

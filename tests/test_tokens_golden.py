@@ -209,3 +209,12 @@ def test_tokens_letter_labels_end_sentences(resources):
     assert _sentences(doc) == ["Indonesia lolos dari Grup B.",
                                "Pertandingan berikutnya digelar di Doha bersama M. Hendra."]
     assert "B" in _words(doc) and "M." in _words(doc)
+
+
+def test_tokens_scraper_comma_after_full_stop_ends_sentence(resources):
+    # Scraped dumps join paragraphs with a comma: "(16/9/2019)., Ruki ...". An abbreviation's
+    # period followed by a comma ("Tbk., Jakarta") stays inside its sentence.
+    doc = _run(resources, 'Ia hadir di KPK, Senin (16/9/2019)., Ruki juga menilai revisi itu tertutup., '
+                          '"Kami menolak," katanya. Saham PT Astra Tbk., Jakarta, naik.')
+    assert _sentences(doc) == ["Ia hadir di KPK, Senin (16/9/2019).,", "Ruki juga menilai revisi itu tertutup.,",
+                               '"Kami menolak," katanya.', "Saham PT Astra Tbk., Jakarta, naik."]

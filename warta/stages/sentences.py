@@ -84,6 +84,22 @@ def _starts_after(text: str, tokens: list[tuple[int, int, str]], term: int, nxt:
     )
 
 
+def _stray_commas(text: str, tokens: list[tuple[int, int, str]], j: int) -> int:
+    """Scraped pages that flatten paragraph breaks to commas leave "lalu. ,Amerika" or
+    'katanya. ,"Dan kita': such commas belong to the sentence before when what follows them
+    opens a sentence. Returns the index of the first token after them (j when there are none)."""
+    k = j
+    while k < len(tokens) and tokens[k][2] == "punct" and text[tokens[k][0]] == ",":
+        k += 1
+    if k == j or k == len(tokens):
+        return j
+    s, e, kind = tokens[k]
+    ch = text[s]
+    if ch.isupper() or (kind == "quote" and ch not in CLOSE_QUOTES and e < len(text) and text[e:e + 1].isupper()):
+        return k
+    return j
+
+
 def _line_break(text: str, prev_end: int, next_start: int) -> int:
     """0: no line break between two tokens, 1: one line break, 2: a blank line."""
     gap = text[prev_end:next_start]
@@ -107,6 +123,12 @@ def split_sentences(text: str, tokens: list[tuple[int, int, str]],
                 or _is_closing(text, tokens[j], tokens[j - 1][1])
             ):
                 j += 1
+            # Not after an abbreviation's period: "PT Astra Tbk., Jakarta" is one sentence.
+            after = _stray_commas(text, tokens, j) if tokens[i][2] == "punct" else j
+            if after != j:
+                bounds.append((first, after))
+                first = i = after
+                continue
             if j == n or _line_break(text, tokens[j - 1][1], tokens[j][0]) or _starts_after(
                 text, tokens, i, j
             ):
