@@ -77,3 +77,15 @@ def test_coref_misspelt_place(resources, mention_doc):
     doc = coref.run(mention_doc(text, [("Yordania", "GPE"), ("Yordaia", "PER"), ("Berlin", "GPE"),
                                        ("Jerman", "GPE")]), resources)
     assert _entities(doc)["Yordania"] == ["Yordaia", "Yordania"]
+
+
+def test_coref_bracketed_nickname_of_person(resources, mention_doc):
+    text = ("Ketua DPR Bambang Soesatyo (Bamsoet) menunda pengesahan RUU itu. Bamsoet menemui "
+            "Presiden Joko Widodo (Jokowi) di Istana. Jokowi didampingi Pratikno (Mensesneg).")
+    doc = mention_doc(text, [("Bambang Soesatyo", "PER"), ("Bamsoet", "PER"), ("Joko Widodo", "PER"),
+                             ("Jokowi", "PER"), ("Pratikno", "PER"), ("Mensesneg", "ORG"), ("DPR", "ORG")])
+    doc = coref.run(doc, resources)
+    found = _entities(doc)
+    assert found["Bambang Soesatyo"] == ["Bambang Soesatyo", "Bamsoet"]
+    assert found["Joko Widodo"] == ["Joko Widodo", "Jokowi"]
+    assert "Mensesneg" not in found["Pratikno"]  # a bracketed title of another type stays apart

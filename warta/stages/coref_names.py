@@ -114,8 +114,9 @@ def _bracket_owner(doc: Document, mention: Mention, clusters: list[Cluster]) -> 
         return None
     for cluster in reversed(clusters):
         last = max(cluster.mentions, key=lambda m: m.end)
-        if 0 <= gap_end - last.end <= 2 and cluster.type() != "PER" and cluster.type() == mention.type:
-            return cluster
+        if 0 <= gap_end - last.end <= 2 and cluster.type() == mention.type and (
+                cluster.type() != "PER" or " " not in doc.span(mention.start, mention.end).strip()):
+            return cluster  # a person's bracketed one-word name is a nickname: "Bambang Soesatyo (Bamsoet)"
     return None
 
 
