@@ -7,16 +7,9 @@ import pytest
 from warta.stages.time import resolve_dates
 
 
-@pytest.fixture(scope="module")
-def res():
-    from warta.resources import Resources
-
-    return Resources()
-
-
-def _dates(hand_doc, res, sentence, published):
+def _dates(hand_doc, resources, sentence, published):
     doc = hand_doc([sentence], [], published=published)
-    return [(doc.span(d.start, d.end), d.iso, d.granularity) for d in resolve_dates(doc, res)]
+    return [(doc.span(d.start, d.end), d.iso, d.granularity) for d in resolve_dates(doc, resources)]
 
 
 # 2023-07-11 is a Tuesday; 2019-09-19 a Thursday.
@@ -40,29 +33,29 @@ def _dates(hand_doc, res, sentence, published):
     ("Islamabad pada awal September menolak izin itu.", "2019-09-19", ("awal September", "2019-09", "month")),
     ("Gencatan senjata dimulai tiga hari lalu.", "2019-09-19", ("tiga hari lalu", "2019-09-16", "day")),
 ])
-def test_time_resolve_expressions(hand_doc, res, sentence, published, expected):
-    assert _dates(hand_doc, res, sentence, published) == [expected]
+def test_time_resolve_expressions(hand_doc, resources, sentence, published, expected):
+    assert _dates(hand_doc, resources, sentence, published) == [expected]
 
 
-def test_time_resolve_future_day_with_akan(hand_doc, res):
-    found = _dates(hand_doc, res, "Khan akan bertemu Trump pada Senin di New York.", "2019-09-19")
+def test_time_resolve_future_day_with_akan(hand_doc, resources):
+    found = _dates(hand_doc, resources, "Khan akan bertemu Trump pada Senin di New York.", "2019-09-19")
     assert found == [("Senin", "2019-09-23", "day")]
 
 
-def test_time_resolve_day_month_wins_over_day_name(hand_doc, res):
+def test_time_resolve_day_month_wins_over_day_name(hand_doc, resources):
     # The credit says Tuesday 10/9 although the article is dated the 9th: the (d/m) part wins.
-    found = _dates(hand_doc, res, "Hal itu dilansir Sputnik pada Selasa (10/9).", "2019-09-09")
+    found = _dates(hand_doc, resources, "Hal itu dilansir Sputnik pada Selasa (10/9).", "2019-09-09")
     assert found == [("Selasa (10/9)", "2019-09-10", "day")]
 
 
-def test_time_resolve_date_that_names_an_event_is_skipped(hand_doc, res):
-    assert _dates(hand_doc, res, "Sejak serangan 11 September, keamanan bandara diperketat.", "2019-09-11") == []
+def test_time_resolve_date_that_names_an_event_is_skipped(hand_doc, resources):
+    assert _dates(hand_doc, resources, "Sejak serangan 11 September, keamanan bandara diperketat.", "2019-09-11") == []
 
 
-def test_time_resolve_relative_needs_publication_date(hand_doc, res):
-    assert _dates(hand_doc, res, "Mereka bertemu pada Senin.", None) == []
-    assert _dates(hand_doc, res, "Mereka bertemu pada 2 Maret 2021.", None) == [("2 Maret 2021", "2021-03-02", "day")]
+def test_time_resolve_relative_needs_publication_date(hand_doc, resources):
+    assert _dates(hand_doc, resources, "Mereka bertemu pada Senin.", None) == []
+    assert _dates(hand_doc, resources, "Mereka bertemu pada 2 Maret 2021.", None) == [("2 Maret 2021", "2021-03-02", "day")]
 
 
-def test_time_resolve_lowercase_minggu_is_a_week_not_sunday(hand_doc, res):
-    assert _dates(hand_doc, res, "Proyek itu selesai dalam dua minggu.", "2019-09-19") == []
+def test_time_resolve_lowercase_minggu_is_a_week_not_sunday(hand_doc, resources):
+    assert _dates(hand_doc, resources, "Proyek itu selesai dalam dua minggu.", "2019-09-19") == []
