@@ -240,11 +240,17 @@ def _first_run(word: str) -> str:
     return run.group(0) if run else word
 
 
+def _title_case(text: str, words: list[tuple[int, int]]) -> bool:
+    """Most words of the segment start with a capital: a title-cased headline."""
+    alpha = [text[s:e] for s, e in words if text[s:s + 1].isalpha() and e - s > 2]
+    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) >= 0.7 * len(alpha)
+
+
 def _ambiguous_ok(text: str, words: list[tuple[int, int]], i: int, j: int) -> bool:
     """A place name that is also a common word ("Batu", "Surat") must not open the sentence and
     must not run into a following capitalised word (then it is part of a longer name)."""
-    if i == 0:
-        return False
+    if i == 0 or _title_case(text, words):
+        return False  # in a headline Like This every word is capitalised, "Kirim Surat" too
     return j >= len(words) or not text[words[j][0] : words[j][1]][:1].isupper()
 
 

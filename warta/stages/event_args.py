@@ -27,6 +27,8 @@ FILLERS = frozenset({"akan", "telah", "sudah", "sedang", "tengah", "masih", "jug
                      "resmi", "resminya", "terbuka", "bersama-sama", "bersama", "berulang", "kali"})
 
 
+# Words that make the organisation after them the title of a law ("UU KPK", "RUU Polri").
+LAW_WORDS = frozenset({"uu", "ruu", "undang-undang", "perppu", "perpu", "perda", "raperda"})
 # A preposition before one of these governs the time phrase, not the name after it
 # ("pada hari Senin Iran ..."), so the name can still be a subject.
 TIME_WORDS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "hari", "pekan", "bulan",
@@ -105,6 +107,7 @@ class SentenceView:
                 if old is None or (old.last - old.first) < (ref.last - ref.first):
                     view.mention_at[i] = ref
         view._former_members(former)
+        view._law_names()
         view._generic_agents(home)
         view.mentions.sort(key=lambda r: r.first)
         return view
@@ -122,6 +125,12 @@ class SentenceView:
                     ref.actor = ref.actor[:3] + "ELI"
                     break
 
+    def _law_names(self) -> None:
+        """ "revisi UU KPK harus ...": an organisation named in a law's title is not an actor there."""
+        for ref in self.mentions:
+            if ref.actor and ref.mention.type == "ORG" and self.w(ref.first - 1) in LAW_WORDS:
+                ref.actor = None
+
     def _generic_agents(self, home: str | None) -> None:
         """Pseudo-mentions for actor nouns no name covers: "tentara AS" (USAMIL), "demonstran"."""
         agents = self.cues.agents_by_first
@@ -138,6 +147,8 @@ class SentenceView:
             n, role = hit
             last = i + n - 1
             nxt = self.mention_at.get(last + 1)
+            if nxt is None and self.w(last + 1) == "di" and (last + 2) in self.mention_at:
+                nxt = self.mention_at[last + 2]  # "para pakar di Amerika Serikat", "warga di Gaza"
             country = None
             if nxt is not None and nxt.actor and not nxt.actor.startswith(("IGO", "NGO", "IMG")):
                 country, last = nxt.actor[:3], nxt.last

@@ -117,6 +117,19 @@ def speaker_for(view: SentenceView, t: int, discourse: Discourse) -> list[Arg]:
     return _args(view, refs, "speaker")
 
 
+def _inverted_subject(view: SentenceView, t: int) -> list[MentionRef]:
+    """'"Mereka akan menyesal," ancam Mujahid': a verb right after a closing quote has its
+    subject after it, as the saying verbs do."""
+    if not (view.is_quote(t - 1) or (view.w(t - 1) == "," and view.is_quote(t - 2))) or t - 1 < view.first:
+        return []
+    for j in range(t + 1, min(view.end, t + 5)):
+        if j in view.mention_at:
+            return view.group_right(view.mention_at[j], view.end)
+        if view.is_boundary(j) or view.w(j) == ",":
+            return []
+    return []
+
+
 def _resolve_subject(view: SentenceView, t: int, discourse: Discourse) -> list[Arg]:
     refs, pronoun = view.subject_left(t)
     if refs:
@@ -136,6 +149,9 @@ def _resolve_subject(view: SentenceView, t: int, discourse: Discourse) -> list[A
         return [] if pronoun == "mereka" else list(discourse.topic)
     if view.w(t - 1) in ("untuk", "guna", "demi"):
         return []  # "untuk mencapai kesepakatan": an infinitive has no subject of its own
+    inverted = _inverted_subject(view, t)
+    if inverted:
+        return _args(view, inverted, "speaker")
     # no subject in the clause: the complement of a saying verb, or words inside a quote
     if quote_at(discourse, view.doc.tokens[t].start) or view.speech_subject(before=t):
         return speaker_for(view, t, discourse)
@@ -226,7 +242,13 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         j += 1
     if j in view.mention_at:
         refs = view.group_right(view.mention_at[j], view.end)
-        if "object" in p.frames:
+        # not as the object of another verb: "menghentikan blokade Berlin terhadap ..." names no new act
+        after = _possessor_frame(view, refs, p.frames) if p.code[:2] >= "11" and not (
+            t > view.first and view.is_verbish(t - 1)) else []
+        if after:
+            # "serangan Israel terhadap Gaza": with the target in a frame, the possessor is the agent
+            sources, targets = _args(view, refs), after
+        elif "object" in p.frames:
             targets = refs
         else:
             sources = _args(view, refs)
@@ -250,6 +272,17 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     elif background:
         return None
     return sources, targets, symmetric, False
+
+
+def _possessor_frame(view: SentenceView, refs: list[MentionRef], frames: tuple[str, ...]) -> list[MentionRef]:
+    """The target phrase right after a hostile nominal's possessor: "serangan AS kepada Taliban"
+    (kept to conflictual codes: "dukungan PBB kepada ..." is mostly background)."""
+    end = max(r.last for r in refs) + 1
+    for frame in frames:
+        if frame in ("terhadap", "kepada", "ke", "atas") and view.w(end) == frame:
+            found, _ = view.after_word(end, frame, 2)
+            return found
+    return []
 
 
 def _clause_initial(view: SentenceView, t: int) -> bool:
@@ -328,7 +361,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     else:
         sources = _resolve_subject(view, t, discourse)
         refs, frame = _frame_targets(view, m, p.frames)
-        targets = _args(view, refs)
+        # '"...," ancam Mujahid': the name after an inverted verb is its subject, not its object
+        targets = [a for a in _args(view, refs) if not any((a.start, a.end) == (s.start, s.end) for s in sources)]
         if not targets and frame != "generic":
             targets = _clitic_object(view, m, sources)
         symmetric = p.symmetric and bool(targets)
@@ -352,6 +386,25 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     if mod.refusal:
         symmetric = False  # a refusal is one side's act
     return Coded(m, code, sources, targets, symmetric, mod, quote[0] if quote else None)
+
+
+def _share_modality(view: SentenceView, out: list[Coded], coded: Coded) -> None:
+    """ "tidak menutup kemungkinan dia akan mengunjungi Pyongyang dan melakukan pertemuan dengan
+    Kim": a conjunct with no cue of its own takes the modality of the verb it is joined to."""
+    if coded.modality.cue is not None or coded.modality.value != "asserted" or not out:
+        return
+    prev = out[-1]
+    if prev.modality.value not in ("hypothetical", "intended", "negated") or prev.match.end >= coded.match.start:
+        return
+    t = coded.match.start
+    if view.w(t - 1) in view.cues.words("light_verbs"):
+        t -= 1
+    if view.w(t - 1) not in ("dan", "serta") or any(
+            view.is_boundary(i) or view.w(i) == "," for i in range(prev.match.end, t - 1)):
+        return
+    if {a.key() for a in prev.sources} != {a.key() for a in coded.sources}:
+        return
+    coded.modality = Modality(prev.modality.value, prev.modality.cue, intent=coded.modality.intent)
 
 
 def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discourse,
@@ -382,6 +435,7 @@ def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discours
                                      if not any(same_actor(a.actor, s.actor, a.key(), s.key()) for s in owner.sources)]
             elif m.voice != "nominal" and m.pattern.absorb:
                 scope_end = view.scope_end(m.end)
+            _share_modality(view, out, coded)
             if not coded.targets and m.pattern.family in _ADDRESSED and out and coded.sources:
                 # "bertemu dengan Trump ... dan akan bersikeras bahwa ...": the same addressee
                 last = out[-1]

@@ -62,6 +62,17 @@ def _home_country(doc: Document) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+def _unroled_group(doc: Document, source: Arg, target: Arg) -> bool:
+    """A person or organisation coded with a bare country ("PMII": IDN, role unknown) accusing or
+    attacking a state organ of that country ("KPK": IDNJUD) is not the state acting on itself
+    (an unroled ministry meeting its own minister still is: only conflictual codes use this)."""
+    if source.key() == target.key() or (source.actor or "") == (target.actor or ""):
+        return False
+    bare = source if len(source.actor or "") < len(target.actor or "") else target
+    entity = doc.entity(bare.entity) if bare.entity else None
+    return entity is not None and entity.type in ("PER", "ORG") and len(bare.actor or "") == 3
+
+
 def _lead_paragraph(doc: Document) -> int | None:
     return next((i for i, p in enumerate(doc.paragraphs) if p.kind == "body"), None)
 
@@ -80,7 +91,8 @@ def _events_of(coded: Coded, doc: Document, sentence: int, lead: bool) -> list[E
     for source in sources:
         for target in targets:
             if source is not None and target is not None and same_actor(source.actor, target.actor, source.key(),
-                                                                       target.key()):
+                                                                       target.key()) \
+                    and not (coded.code[:2] >= "10" and _unroled_group(doc, source, target)):
                 continue  # nobody acts on itself ("AS" on "Presiden AS")
             if source is None:
                 continue  # an act needs an actor; a bare target is not an event we can vouch for

@@ -77,6 +77,14 @@ def _denied_later(view: SentenceView, sentences: list[SentenceView]) -> tuple[in
     return None
 
 
+def _denial_content(view: SentenceView, cue: tuple[int, int], t: int) -> bool:
+    """The trigger is in what the cue denies: "membantah (klaim) bahwa ..." with the "bahwa"
+    right after the cue. In "membantah terlibat sekaligus memperingatkan bahwa ..." the "bahwa"
+    opens the content of another verb, which is not denied."""
+    after = cue[0] + cue[1]
+    return any(view.w(i) == "bahwa" for i in range(after, min(t, after + 3)))
+
+
 def decide(view: SentenceView, t: int, pattern: Pattern, code: str, following: list[SentenceView]) -> Modality:
     """Modality of the event whose trigger starts at token t."""
     root = code[:2]
@@ -89,11 +97,13 @@ def decide(view: SentenceView, t: int, pattern: Pattern, code: str, following: l
             return Modality("denied", denial, intent=announced)
         return Modality("reported", _span(view, *reported), intent=announced)
     denied_here = _anywhere_left(view, t, "denial")
-    if denied_here and any(view.w(i) == "bahwa" for i in range(denied_here[0], t)):
+    if denied_here and _denial_content(view, denied_here, t):
         return Modality("denied", _span(view, *denied_here))
 
     hyp = _near_left(view, t, "hypothetical")
     negation = _near_left(view, t, "negation")
+    if negation and view.phrase_at(negation[0], "affirmation"):
+        negation = None
     failed = _near_left(view, t, "failed", 2)
     if root == "12" or (root in ("03", "13") and not negation):
         # rejections, intentions and threats are asserted once stated (rules 9 and 12)

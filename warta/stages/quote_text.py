@@ -197,6 +197,13 @@ def speaker_after(idx: TextIndex, rules: QuoteRules, cand: Candidate, pos: int, 
     cand.addressee = addressee_at(idx, rules, end, limit)
 
 
+def _in_relative_clause(text: str, start: int, mention: Mention, cue_start: int) -> bool:
+    """ "Houthi di Yaman, yang didukung Iran, mengatakan ...": a name inside a ", yang ... ,"
+    clause before the saying verb is not its subject."""
+    opened = re.search(r",\s*yang\b[^,]*$", text[start : mention.start], re.IGNORECASE)
+    return opened is not None and "," in text[mention.end : cue_start]
+
+
 def subject_before(idx: TextIndex, rules: QuoteRules, cand: Candidate, start: int, cue_start: int) -> None:
     """Subject of a saying verb: the nearest name before it that is not after a preposition nor
     inside a longer mention; after "dengan"/"sambil" the verb is adverbial, so the clause's first
@@ -207,6 +214,7 @@ def subject_before(idx: TextIndex, rules: QuoteRules, cand: Candidate, start: in
     ]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and (o.end - o.start) > (m.end - m.start) for o in found)]
+    found = [m for m in found if not _in_relative_clause(idx.text, start, m, cue_start)] or found
     adverbial = idx.word_before(cue_start, start) in ("dengan", "sambil", "seraya", "sembari")
     if adverbial and found:
         cand.speaker = best_mention(found, prefer_last=False)

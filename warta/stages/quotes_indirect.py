@@ -141,6 +141,23 @@ def _saying(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> C
     return None
 
 
+# Words between a saying verb and "bahwa" that are not the predicate of a clause of their own.
+_NOT_CLAUSE_VERBS = frozenset({"dikutip", "dilansir", "diberitakan", "mengenai", "terkait", "terhadap", "melalui",
+                               "menurut", "dirinya", "diri", "termasuk", "tersebut", "terakhir", "tertulis",
+                               "bersama", "kembali", "dalam", "di", "menjelang", "berbagai", "beberapa",
+                               "menteri", "media", "mereka", "memang", "merdeka", "dinas", "direktur", "diplomat",
+                               "bersenjata", "berita", "berwenang"})
+_CLAUSE_PREDICATES = frozenset({"sepakat", "setuju", "yakin", "percaya", "khawatir", "sadar", "tahu", "paham"})
+
+
+def _clause_verb(word: str) -> bool:
+    """A predicate between a saying verb and "bahwa" ("... Iran sepakat bahwa")."""
+    w = word.lower()
+    if w in _NOT_CLAUSE_VERBS:
+        return False
+    return w in _CLAUSE_PREDICATES or bool(re.match(r"^(me[mnr]?|meng|meny|ber|di)[a-z]{3,}$", w)) and len(w) >= 6
+
+
 def _after_verb(idx: TextIndex, rules: QuoteRules, pos: int, limit: int):
     """Skip fillers, 'kepada Y', ',' and 'bahwa' after a saying verb; returns (content start,
     addressee, whether a comma/colon or 'bahwa' marked the content)."""
@@ -149,8 +166,8 @@ def _after_verb(idx: TextIndex, rules: QuoteRules, pos: int, limit: int):
     addressee = None
     # "bahwa" a few words on, with no punctuation before it, marks the content start.
     for k, w in enumerate(words[: _THAT_WINDOW + 1]):
-        if w.group() in ",.;:()" or idx.in_masked(w.start()):
-            break
+        if w.group() in ",.;:()" or idx.in_masked(w.start()) or _clause_verb(w.group()):
+            break  # "mengatakan para ulama sepakat bahwa ...": that "bahwa" is the inner clause's
         if w.group().lower() == "bahwa":
             head = text[pos : w.start()]
             if re.match(r"\s*kepada\b", head, re.IGNORECASE):
