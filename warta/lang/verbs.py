@@ -276,7 +276,8 @@ def load_verbs(res: Any) -> VerbDictionary:
 MODALITY_KEYS = ("negation", "refusal_volition", "intended", "intent_markers", "hypothetical",
                  "conditional", "reported", "denial", "denial_objects", "failed", "speech",
                  "first_person", "third_person", "boundaries", "prepositions", "light_verbs",
-                 "anaphoric_objects", "generic_objects", "stative", "affirmation")
+                 "anaphoric_objects", "generic_objects", "stative", "affirmation", "control_connectives",
+                 "pair_subjects", "reciprocal", "exception")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ FILLERS = frozenset({"akan", "telah", "sudah", "sedang", "tengah", "masih", "jug
                      "resmi", "resminya", "terbuka", "bersama-sama", "bersama", "berulang", "kali"})
 
 
+# Adverbs that may stand between "dan" (or a comma) and the next verb of a coordination.
+_THEN = frozenset({"lalu", "kemudian", "lantas", "juga", "pun", "langsung", "segera", "sekaligus", "akhirnya"})
 # Words that make the organisation after them the title of a law ("UU KPK", "RUU Polri").
 LAW_WORDS = frozenset({"uu", "ruu", "undang-undang", "perppu", "perpu", "perda", "raperda"})
 # A preposition before one of these governs the time phrase, not the name after it
@@ -242,8 +244,9 @@ class SentenceView:
                     comma = True
                 elif word in ("(", ")"):
                     pass
-                elif self.is_boundary(i) or self.is_verbish(i) or word in self.cues.words("prepositions"):
-                    return group
+                elif self.is_boundary(i) or self.is_verbish(i) or word in self.cues.words("prepositions") \
+                        or word == "yang":
+                    return group  # "massa yang beringas, belasan polisi": a relative clause ends the list
                 else:
                     gap += 1
                     if gap > 3:
@@ -285,11 +288,19 @@ class SentenceView:
             if i >= hi:
                 return group
             nxt = self.mention_at[i]
-            if comma and not conj and not in_list and self._country(nxt) != self._country(cur):
+            if comma and not conj and not in_list and self._country(nxt) != self._country(cur) \
+                    and not self._list_goes_on(nxt):
                 return group
             in_list = in_list or conj
             group.append(nxt)
             cur = nxt
+
+    def _list_goes_on(self, ref: MentionRef) -> bool:
+        """ "Amerika Serikat, Inggris, dan negara-negara Barat": a comma list closed by "dan"."""
+        k = ref.last + 1
+        if self.w(k) == ",":
+            k += 1
+        return self.w(k) in ("dan", "serta")
 
     # ---- walking --------------------------------------------------------------------------
     def governed(self, ref: MentionRef, lo: int) -> bool:
@@ -341,6 +352,9 @@ class SentenceView:
             word = self.w(i)
             if word in first_person or word in third:
                 return [], word
+            if word == "yang" and not cross and self._after_aside(t):
+                i -= 1  # "Rusia, di bawah Perjanjian INF yang dihentikan, sedang ...": an aside
+                continue
             if word == "yang" and not cross:
                 # a relative clause: its subject is the noun before "yang"
                 head = self.mention_at.get(i - 1)
@@ -349,6 +363,15 @@ class SentenceView:
                 break
             i -= 1
         return ([located] if located else []), None
+
+    def _after_aside(self, t: int) -> bool:
+        """Verb t follows the comma that closes an aside ("..., sedang mengerahkan")."""
+        if self.w(t) in self.cues.words("speech") or not self.is_verbish(t):
+            return False
+        k = t - 1
+        while k > self.first and self.w(k) in FILLERS:
+            k -= 1
+        return self.w(k) == ","
 
     def object_right(self, t: int, window: int = 12) -> list[MentionRef]:
         """The first mention after token t that is not inside a prepositional phrase."""
@@ -409,8 +432,12 @@ class SentenceView:
         verb phrase ("menduduki jalan, merusak kantor dan melemparkan bom")."""
         end = self.clause_end(t)
         for i in range(t + 1, end):
-            if self.w(i) in (",", "dan", "serta") and self.is_verbish(i + 1):
-                return i
+            if self.w(i) in (",", "dan", "serta"):
+                j = i + 1  # "dan kemudian mengancam", ", lalu menuduh"
+                while self.w(j) in _THEN and j < end:
+                    j += 1
+                if self.is_verbish(j):
+                    return i
         return end
 
     def speech_subject(self, before: int | None = None) -> list[MentionRef]:
@@ -427,5 +454,10 @@ class SentenceView:
             while j < min(self.end, i + 6):
                 if j in self.mention_at:
                     return self.group_right(self.mention_at[j], self.end)
+                if j == i + 1 and self.w(j) == "mereka":
+                    # "yang menurut mereka": the group named before in the sentence
+                    subj, _ = self.subject_left(j, cross=True)
+                    if subj:
+                        return subj
                 j += 1
         return []

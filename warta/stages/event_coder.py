@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..doc import Quote
 from ..lang.verbs import Pattern, TriggerMatch, VerbDictionary
 from .event_args import Arg, MentionRef, SentenceView
+from .event_control import alleged_acts, borrow, governing_subject, pronoun_object
 from .events_common import same_actor
 from .modality import Modality, decide
 
@@ -20,6 +21,7 @@ _OBJECT_WINDOW = 9
 # Speech acts whose addressee carries over from the previous act of the same speaker.
 _ADDRESSED = ("demand", "appeal", "threaten")
 _QUALIFIER_WINDOW = 12
+_DURING = ("selama", "sepanjang", "seusai", "sehabis")
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Discourse:
     topic: list[Arg] = field(default_factory=list)  # the last subject actors
     targets: list[Arg] = field(default_factory=list)  # targets of the previous sentence
     sources: list[Arg] = field(default_factory=list)  # sources of the previous sentence
+    actors: list[Arg] = field(default_factory=list)  # actors named in the last sentences, latest first
 
 
 @dataclass
@@ -269,6 +272,9 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         # "Berbicara pasca pertemuan dengan Prancis, ... Lavrov mengatakan": the fronted phrase
         # belongs to the subject of the main clause
         sources = _args(view, view.speech_subject(), "speaker")
+    elif not sources and p.family == "consult" and targets and symmetric and (background or prev in _DURING):
+        # "selama pembicaraan dengan Prancis": talks held by the subject of the clause
+        sources = governing_subject(view, t)
     elif background:
         return None
     return sources, targets, symmetric, False
@@ -364,7 +370,7 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         # '"...," ancam Mujahid': the name after an inverted verb is its subject, not its object
         targets = [a for a in _args(view, refs) if not any((a.start, a.end) == (s.start, s.end) for s in sources)]
         if not targets and frame != "generic":
-            targets = _clitic_object(view, m, sources)
+            targets = _clitic_object(view, m, sources) or pronoun_object(view, m.end, sources, discourse)
         symmetric = p.symmetric and bool(targets)
     if not targets and p.role != "accused" and frame != "generic":
         if _anaphoric(view, m.end) and (discourse.targets or discourse.sources):
@@ -426,6 +432,7 @@ def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discours
             continue
         coded = code_trigger(view, m, discourse, following)
         if coded is not None:
+            borrow(view, coded, out, discourse)
             if m.start < scope_end:
                 coded.emitted = False
                 owner = next((c for c in reversed(out) if c.emitted), None)
@@ -443,4 +450,4 @@ def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discours
                     coded.targets = list(last.targets)
             out.append(coded)
         i = m.end - view.first
-    return out
+    return out + alleged_acts(view, out, discourse)

@@ -163,6 +163,8 @@ def run(doc: Document, res: Resources) -> Document:
                 discourse.topic = coded.sources[:1]
         if targets or sources:
             discourse.targets, discourse.sources = targets, sources
+        # the actors of the last sentences, the latest first: what "keduanya" can stand for
+        discourse.actors = ([view.arg(r) for r in view.mentions if r.actor] + discourse.actors)[:12]
     for n, event in enumerate(events, 1):
         event.id = f"v{n}"
         if tables is not None:
