@@ -16,7 +16,8 @@ import yaml
 from ..errors import ResourceError
 
 _LIST_KEYS = ("after_quote", "according_to", "not_quote_content", "fillers", "credit_phrase",
-              "speaker_stop", "pronouns")
+              "speaker_stop", "pronouns", "person_titles", "anonymous_subjects",
+              "nominal_objects")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class QuoteRules:
     fillers: frozenset[str]
     speaker_stop: frozenset[str]
     pronouns: frozenset[str]
+    title_re: re.Pattern[str]  # a person title opening a description ("duta besar", "sang juru bicara")
+    anonymous_re: re.Pattern[str]  # a subject that names no one ("sumber", "seorang pejabat")
+    nominal_re: re.Pattern[str]  # a noun object, not content ("menyatakan keinginannya")
 
 
 def _words(values: list[str]) -> str:
@@ -92,6 +96,9 @@ def compile_quote_rules(data: Any, where: str = "quotes.yaml") -> QuoteRules:
         fillers=frozenset(v.lower() for v in lists["fillers"]),
         speaker_stop=frozenset(v.lower() for v in lists["speaker_stop"]),
         pronouns=frozenset(v.lower() for v in lists["pronouns"]),
+        title_re=re.compile(rf"(?i)\W*(?:sang\s+)?({_words(lists['person_titles'])})\b"),
+        anonymous_re=re.compile(rf"(?i)\W*(?:{_words(lists['anonymous_subjects'])})\b"),
+        nominal_re=re.compile(rf"(?i)(?:{_words(lists['nominal_objects'])})(?:nya)?\b"),
     )
 
 

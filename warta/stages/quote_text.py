@@ -17,7 +17,7 @@ from .quote_rules import QuoteRules
 WORD_RE = re.compile(r"[\w][\w'’\-]*|[^\w\s]")
 # A mention right after one of these is an object or a place, never the subject of a clause.
 PREPOSITIONS = frozenset(
-    ["di", "ke", "dari", "dengan", "kepada", "terhadap", "untuk", "atas", "bagi", "pada", "antara", "oleh", "tentang", "mengenai", "soal", "bersama", "melawan", "menghadapi", "dan", "atau", "yang"]
+    ["di", "ke", "dari", "dengan", "kepada", "terhadap", "untuk", "atas", "bagi", "pada", "antara", "oleh", "tentang", "mengenai", "soal", "bersama", "melawan", "menghadapi", "dan", "atau", "yang", "dalam"]
 )
 SPEAKER_TYPES = ("PER", "ORG", "GPE", "LOC")
 
@@ -32,6 +32,9 @@ class RawQuote:
     close_end: int  # one past the closing mark (paragraph end when unclosed)
     paragraph: int
     closed: bool
+    # the paragraph holding the closing mark: a later one when the scraper split the quote from
+    # its reporting clause ('..."' ends one paragraph, '" kata Syarief.' opens the next)
+    close_paragraph: int | None = None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -144,7 +147,7 @@ class Candidate:
     speaker: Mention | None = None
     # how the speaker is found when ``speaker`` is None: "recent" (pronoun or description),
     # "inherit" (no clause: the previous quote's speaker), "chain" (a later piece of the same
-    # multi-paragraph quote), "none" (nobody)
+    # multi-paragraph quote), "anonymous" (a source that names nobody), "none" (nobody)
     mode: str = "explicit"
     addressee: Mention | None = None
     # the coref stage's reading of a pronoun speaker, used when the quote's own context (the
@@ -194,6 +197,10 @@ def speaker_after(idx: TextIndex, rules: QuoteRules, cand: Candidate, pos: int, 
                  if m.type not in ("GPE", "LOC") or not idx.text[pos : m.start].strip()]
         cand.speaker = best_mention(found)
     cand.mode = "explicit" if cand.speaker else "recent"
+    if cand.speaker is not None and cand.speaker.kind == "pronoun":  # "kata dia": resolved in context
+        cand.coref, cand.speaker, cand.mode = cand.speaker, None, "recent"
+    elif cand.speaker is None or cand.speaker.type != "PER":
+        _described(idx, rules, cand, pos, end)
     cand.addressee = addressee_at(idx, rules, end, limit)
 
 
@@ -225,9 +232,79 @@ def subject_before(idx: TextIndex, rules: QuoteRules, cand: Candidate, start: in
         cand.coref, cand.speaker = cand.speaker, None
         cand.mode = "recent"
         return
+    if cand.speaker is None or cand.speaker.type != "PER":
+        if rules.anonymous_re.match(idx.text, skip_connectives(idx, start, cue_start), cue_start):
+            cand.speaker, cand.mode = None, "anonymous"  # "Sumber di pemerintah Jerman pada Senin, ..."
+            return
+        if _described(idx, rules, cand, subject_phrase_start(idx, start, cue_start), cue_start):
+            return
     if cand.speaker is not None:
         cand.mode = "explicit"
         return
     words = [w.group().lower() for w in idx.words(start, cue_start) if w.group()[:1].isalnum()]
     pronoun = bool(words) and (words[-1] in rules.pronouns or words[0] in rules.pronouns)
     cand.mode = "recent" if pronoun else "none"
+
+
+_CONNECTIVES = re.compile(r"(?i)[\W]*(?:(?:sementara(?:\s+itu)?|namun|tetapi|tapi|dan|adapun|sedangkan|kemudian|lalu)\b[\s,]*)*")
+_DEMONSTRATIVE_END = re.compile(r"(?i)\b(?:itu|ini|tersebut)\s*,?\s*$")
+
+
+def subject_phrase_start(idx: TextIndex, start: int, cue_start: int) -> int:
+    """Start of the noun phrase right before a verb: after the clause's last comma, connectives
+    ('Sementara itu,', 'Namun') skipped."""
+    head = idx.text[start:cue_start].rstrip(" ,")
+    comma = head.rfind(",")
+    pos = start + comma + 1 if comma != -1 else start
+    return _CONNECTIVES.match(idx.text, pos, cue_start).end()
+
+
+def skip_connectives(idx: TextIndex, pos: int, end: int) -> int:
+    return _CONNECTIVES.match(idx.text, pos, end).end()
+
+
+def _described(idx: TextIndex, rules: QuoteRules, cand: Candidate, start: int, end: int) -> bool:
+    """A speaker given by a description in ``text[start:end]``: an anonymous source names nobody
+    ('Sumber di pemerintah Jerman'); a person title ('Duta Besar China', 'sang juru bicara') is the
+    person last introduced with that title, else, when the phrase names no organisation or ends
+    with a demonstrative ('Presiden 73 tahun itu'), the person the context is about."""
+    text = idx.text
+    if rules.anonymous_re.match(text, start, end):
+        cand.speaker, cand.mode = None, "anonymous"
+        return True
+    title = rules.title_re.match(text, start, end)
+    if title is None:
+        return False
+    modifiers = [m for m in idx.mentions_in(title.end(), end) if m.entity is not None and m.type != "PER"]
+    holder = title_holder(idx, title.group(1), modifiers, start)
+    if holder is not None:
+        cand.speaker, cand.mode = holder, "explicit"
+        return True
+    # A country inside the description ("Presiden ke-45 dalam sejarah AS") is not the speaker; one
+    # right after the title ("Duta Besar Jerman") names an office whose holder may be unnamed.
+    inside = (cand.speaker is not None and cand.speaker.type in ("GPE", "LOC")
+              and bool(text[title.end() : cand.speaker.start].strip()))
+    if cand.speaker is None or inside or _DEMONSTRATIVE_END.search(text, start, end):
+        cand.speaker, cand.mode = None, "recent"
+        return True
+    return False
+
+
+def title_holder(idx: TextIndex, title: str, modifiers: list[Mention], before: int) -> Mention | None:
+    """The person last introduced with ``title`` (and the same organisation or country) before
+    ``before``: 'Duta Besar China untuk Jerman, Ken Wu' for 'Duta Besar China'."""
+    pattern = re.compile(r"(?i)\b" + r"\s+".join(re.escape(w) for w in title.split()) + r"\b")
+    for m in reversed(idx.mentions_in(0, before)):
+        if m.type != "PER" or m.entity is None or m.kind != "name" or idx.in_masked(m.start):
+            continue
+        si = idx.sentence_at(m.start)
+        floor = idx.doc.sentences[si].start if si is not None else 0
+        words = idx.words(floor, m.start)[-10:]
+        found = list(pattern.finditer(idx.text, words[0].start(), m.start)) if words else []
+        if not found:
+            continue
+        # the organisation or country right after the title must be the description's
+        after = [x for x in idx.mentions_in(found[-1].end(), m.start) if x.type != "PER"]
+        if not modifiers or after and after[0].entity == modifiers[0].entity:
+            return m
+    return None

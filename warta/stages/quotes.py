@@ -23,6 +23,7 @@ from .quote_text import (
     TextIndex,
     best_mention,
     pair_marks,
+    skip_connectives,
     speaker_after,
     subject_before,
 )
@@ -36,6 +37,10 @@ _SENT_END = re.compile(r"[.!?](?=\s|$)")
 _LEAD = re.compile(r"\s*[,.]?\s*")
 # An active verb (me-) before a name in its clause makes the name an object, not a subject.
 _ACTIVE_VERB = re.compile(r"\bme(?!nteri)[a-z]{4,}\b")
+# A name followed by a demonstrative modifies a description ("Politikus Partai Golkar ini").
+_DESCRIBED_BY = re.compile(r"\s+(?:ini|itu|tersebut)\b")
+ANONYMOUS = ""  # the speaker of an anonymous source's words: dropped, never resolved further
+_PARAPHRASE_WORDS = 4  # own words before a quoted fragment that make the sentence a paraphrase
 
 
 def run(doc: Document, res: Resources) -> Document:
@@ -47,10 +52,7 @@ def run(doc: Document, res: Resources) -> Document:
 def extract_quotes(doc: Document, rules: QuoteRules) -> list[Quote]:
     idx = TextIndex(doc)
     story = [i for i, p in enumerate(doc.paragraphs) if p.kind == "body"]
-    raws: list[RawQuote] = []
-    for i in story:
-        p = doc.paragraphs[i]
-        raws.extend(pair_marks(doc.text, p.start, p.end, i, rules))
+    raws = _pair_story(idx, rules, story)
     consumed: set[int] = set()  # saying verbs already used by a direct quote
     cands = _direct(idx, rules, raws, story, consumed)
     kept = {c.start for c in cands}
@@ -59,12 +61,31 @@ def extract_quotes(doc: Document, rules: QuoteRules) -> list[Quote]:
     return _resolve(idx, rules, cands)
 
 
+def _pair_story(idx: TextIndex, rules: QuoteRules, story: list[int]) -> list[RawQuote]:
+    """Quotes of every story paragraph. A paragraph that opens with a closing mark and a
+    reporting verb ('" kata Syarief.') closes the quote left open by the paragraph before: the
+    scraper cut the paragraph at the closing mark."""
+    text = idx.text
+    raws: list[RawQuote] = []
+    for i in story:
+        p = idx.doc.paragraphs[i]
+        start = p.start
+        last = raws[-1] if raws else None
+        mark = rules.mark_re.match(text, p.start, p.end)
+        if (last is not None and not last.closed and mark is not None and mark.group() not in rules.open_marks
+                and rules.after_re.match(text, _LEAD.match(text, mark.end(), p.end).end(), p.end)):
+            last.closed, last.close_end, last.close_paragraph = True, mark.end(), i
+            start = mark.end()
+        raws.extend(pair_marks(text, start, p.end, i, rules))
+    return raws
+
+
 # ---- direct quotes ---------------------------------------------------------------------------
 def _direct(idx: TextIndex, rules: QuoteRules, raws: list[RawQuote], story: list[int], consumed: set[int]):
     cands: list[Candidate] = []
     for raw in raws:
         cand = Candidate(raw.start, raw.end, True, idx.sentence_at(raw.start))
-        para = idx.doc.paragraphs[raw.paragraph]
+        para = idx.doc.paragraphs[raw.paragraph if raw.close_paragraph is None else raw.close_paragraph]
         if raw.closed and _after_clause(idx, rules, raw, cand, para.end) or _before_clause(idx, rules, raw, cand, consumed):
             pass
         elif not raw.closed and _continues(idx, rules, story, raw.paragraph):
@@ -149,6 +170,13 @@ def _fragment(idx: TextIndex, rules: QuoteRules, raw: RawQuote, cand: Candidate,
     cues = [m for m in rules.indirect_re.finditer(text, start, raw.open_start)]
     if not cues:
         return False
+    # 'Wong mengatakan Hong Kong adalah benteng dunia bebas dan "kediktatoran China".': a
+    # paraphrased clause before the fragment makes the whole an indirect quote (quotes_indirect);
+    # only a fragment carrying the clause ('bahwa Washington dan Taliban "berada di ambang
+    # kesepakatan."') is a direct quote.
+    said = [w for w in idx.words(cues[0].end(), raw.open_start) if w.group()[:1].isalnum()]
+    if len([w for w in said if w.group().lower() != "bahwa"]) >= _PARAPHRASE_WORDS:
+        return False
     cand.cue = (cues[0].start(), cues[0].end())
     cand.sentence = idx.sentence_at(cues[0].start())
     consumed.add(cues[0].start())
@@ -175,8 +203,8 @@ def _resolve(idx: TextIndex, rules: QuoteRules, cands: list[Candidate]) -> list[
                 break
     quotes: list[Quote] = []
     for c, (entity, mention) in zip(cands, speakers):
-        if entity is None and not c.direct:
-            continue  # an indirect report nobody can be named for is not kept
+        if entity == ANONYMOUS or entity is None and not c.direct:
+            continue  # an anonymous source's words, or an indirect report nobody can be named for
         quotes.append(Quote(
             id=f"q{len(quotes) + 1}", start=c.start, end=c.end, direct=c.direct, speaker=entity,
             speaker_mention=mention, addressee=c.addressee.entity if c.addressee else None,
@@ -189,6 +217,8 @@ def _resolve(idx: TextIndex, rules: QuoteRules, cands: list[Candidate]) -> list[
 def _speaker_of(idx: TextIndex, rules: QuoteRules, c: Candidate, resolved: list[tuple[Candidate, str | None]]):
     if c.speaker is not None:
         return c.speaker.entity, c.speaker.id
+    if c.mode == "anonymous":
+        return ANONYMOUS, None
     if c.mode == "inherit":
         for prev, entity in reversed(resolved):
             if prev.direct and entity is not None:
@@ -197,7 +227,7 @@ def _speaker_of(idx: TextIndex, rules: QuoteRules, c: Candidate, resolved: list[
                 break
     if c.mode in ("recent", "chain", "inherit"):
         entity, mention = _recent(idx, rules, c.anchor, resolved)
-        if entity is None and c.coref is not None:
+        if entity is None and c.coref is not None:  # ANONYMOUS is not None: coref is not asked
             return c.coref.entity, c.coref.id
         return entity, mention
     return None, None
@@ -212,7 +242,7 @@ def _recent(idx: TextIndex, rules: QuoteRules, pos: int, resolved: list[tuple[Ca
     paragraph = sentences[here].paragraph
     for i in range(here, max(here - 8, -1), -1):
         s = sentences[i]
-        if paragraph - s.paragraph > 2:
+        if paragraph - s.paragraph > 3:
             break
         spoken = [e for c, e in resolved if e is not None and c.sentence == i and c.anchor < pos]
         if spoken:
@@ -220,10 +250,12 @@ def _recent(idx: TextIndex, rules: QuoteRules, pos: int, resolved: list[tuple[Ca
         opening = [w.group().lower() for w in idx.words(s.start, min(s.end, pos))[:3] if w.group()[:1].isalnum()]
         if opening and opening[0] in rules.pronouns:
             continue  # "Ia juga menyinggung X": the subject is further back, X is an object
+        if rules.anonymous_re.match(idx.text, skip_connectives(idx, s.start, s.end), s.end):
+            return ANONYMOUS, None  # "Sumber di Istana ...": the pronoun points to a nameless source
         found = [
             m for m in idx.mentions_in(s.start, min(s.end, pos))
             if m.kind != "pronoun" and not idx.in_masked(m.start) and not idx.after_preposition(m, s.start)
-            and not _after_verb(idx, s.start, m.start)
+            and not _after_verb(idx, s.start, m.start) and not _DESCRIBED_BY.match(idx.text, m.end)
         ]
         mention = best_mention([m for m in found if m.type in ("PER", "ORG")], prefer_last=False)
         if mention is not None:

@@ -69,6 +69,8 @@ def _passive_back(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]
     if m is None or si == 0 or sentences[si - 1].paragraph != s.paragraph:
         return None
     prev = sentences[si - 1]
+    if idx.in_masked(prev.start):
+        return None  # the words pointed back to are a direct quote that has its own speaker
     span = _content(idx, rules, prev.start, prev.end)
     if span is None:
         return None
@@ -105,6 +107,11 @@ def _according(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -
             cand.mode = "recent"
             return cand
         phrase = text[m.end() : x_end]
+        if phrase.split() and phrase.split()[0].lower() in rules.pronouns:  # "Menurut dia, ..."
+            pronoun = [x for x in idx.mentions_in(m.end(), x_end) if x.kind == "pronoun"]
+            cand.coref = pronoun[0] if pronoun else None
+            cand.mode = "recent"
+            return cand
         cut = re.search(r"\byang\b", phrase)
         limit = m.end() + cut.start() if cut else x_end
         mentions = [x for x in idx.mentions_in(m.end(), limit)
@@ -125,7 +132,7 @@ def _saying(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> C
         if idx.word_before(m.start(), s.start) in ("yang", "untuk", "tak", "tidak", "belum"):
             continue
         start, addressee, marked = _after_verb(idx, rules, m.end(), s.end)
-        if m.group().lower() in rules.need_that and not marked:
+        if not marked and (m.group().lower() in rules.need_that or rules.nominal_re.match(text, start, s.end)):
             continue
         span = _content(idx, rules, start, s.end)
         if span is None:
@@ -190,8 +197,30 @@ def _after_verb(idx: TextIndex, rules: QuoteRules, pos: int, limit: int):
         k += 1
         if k < len(words) and words[k].group().lower() == "bahwa":
             k += 1
-        return (words[k].start() if k < len(words) else limit), addressee, True
-    return (words[k].start() if k < len(words) else limit), addressee, False
+        return _past_credit(idx, rules, words[k].start() if k < len(words) else limit, limit), addressee, True
+    start = words[k].start() if k < len(words) else limit
+    after = _past_credit(idx, rules, start, limit)
+    return after, addressee, after != start
+
+
+# Words of a credit's outlet and date that may be lower-case ("dikutip dari Reuters pada Selasa").
+_CREDIT_WORDS = frozenset({"dari", "pada", "hari", "oleh", "laman", "situs", "kantor", "berita", "media"})
+
+
+def _past_credit(idx: TextIndex, rules: QuoteRules, pos: int, limit: int) -> int:
+    """Skip a credit between a saying verb and its content: 'mengatakan seperti diberitakan
+    Reuters, Selasa (10/9/2019), mereka ...' -> 'mereka ...'."""
+    credit = rules.credit_re.match(idx.text, pos, limit)
+    if credit is None:
+        return pos
+    words = idx.words(credit.end(), limit)
+    for k, w in enumerate(words[:14]):
+        token = w.group()
+        if token[:1].isalpha() and token[:1].islower() and token.lower() not in _CREDIT_WORDS:
+            if k > 0 and words[k - 1].group() == ",":
+                return words[k + 1].start() if token.lower() == "bahwa" and k + 1 < len(words) else w.start()
+            return pos
+    return pos
 
 
 def _parenthetical(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> Candidate | None:
