@@ -39,6 +39,9 @@ _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$")
 _FEATURE_PRIORITY = ("country", "igo", "ngo", "armed_group", "military", "police", "intelligence",
                      "government", "legislature", "court", "party", "company", "media", "building",
                      "region", "province", "city", "person")
+# Lower-case particles inside Arabic names: a place right before one is a person's first name.
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|an|ar|as|asy|az|ash)-[A-Z]")
+_PARTICLES = frozenset({"bin", "binti", "bint", "ibn"})
 _ACRONYM = re.compile(r"^[A-Z0-9.&-]+$|^[A-Za-z]*[a-z][A-Z]")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                          "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " "})
@@ -221,6 +224,8 @@ class Gazetteer:
                 for entry in self.candidates(surface):
                     if entry.ambiguous and not _ambiguous_ok(text, words, i, j):
                         continue
+                    if entry.type in ("GPE", "LOC") and _name_particle_follows(text, words, j):
+                        continue  # "Turki al-Maliki", "Hamad bin Isa": a person's first name
                     # token indices are -1 for text the tokenizer did not cover (dateline, credits)
                     ts, te = (first_token + i, first_token + j) if first_token is not None else (-1, -1)
                     hit = GazetteerMatch(words[i][0], words[j - 1][1], entry.type, entry.key, entry.actor,
@@ -252,6 +257,16 @@ def _ambiguous_ok(text: str, words: list[tuple[int, int]], i: int, j: int) -> bo
     if i == 0 or _title_case(text, words):
         return False  # in a headline Like This every word is capitalised, "Kirim Surat" too
     return j >= len(words) or not text[words[j][0] : words[j][1]][:1].isupper()
+
+
+def _name_particle_follows(text: str, words: list[tuple[int, int]], j: int) -> bool:
+    """Is the word after a place match a lower-case Arabic name particle ("al-Maliki", "bin Salman")?"""
+    if j >= len(words):
+        return False
+    word = text[words[j][0] : words[j][1]]
+    if _PARTICLE_NAME.match(word):
+        return True
+    return word in _PARTICLES and j + 1 < len(words) and text[words[j + 1][0] : words[j + 1][1]][:1].isupper()
 
 
 def _segments(doc: Any, kinds: tuple[str, ...], dateline: bool

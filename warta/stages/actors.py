@@ -4,8 +4,9 @@ Places take their country's code (a capital stands for its government, so "Washi
 Organisations: a known code from the gazetteer, else the name's head gives the role and a place
 in the name the country ("Kementerian Pertahanan Korsel" -> KORMIL). People: the title phrase
 ("Presiden Korsel Yoon Suk Yeol" -> KORGOV, "Sekretaris Jenderal NATO Jens Stoltenberg" ->
-IGOWSTNAT, "mantan ..." -> ELI), then the dated people list, then the nearest coded neighbour in
-the sentence. What is left takes the country the article is mostly about.
+IGOWSTNAT, "mantan ..." -> ELI; an activist's country from "Aktivis Hong Kong" elsewhere in the
+text), then the dated people list, then the nearest country in the sentence (never an outlet's).
+What is left takes the country the article is mostly about.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from ..doc import Document, Entity
 from ..lang.gazetteer import REGION_CODES
 from .actors_rules import is_transnational, org_from_name, place_code
 from .coref_rules import MentionIndex, title_context
+
+# Roles of office holders: many people hold such a title in one country, so "Menteri Malaysia"
+# elsewhere in the text says nothing about "Menteri Siti Nurbaya".
+_OFFICE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
 
 NAME = "actors"
 REQUIRES = {"entities"}
@@ -35,6 +40,8 @@ def run(doc: Document, res) -> Document:
             role = titles.org_role(entity.name) if entry is None and entity.type == "LOC" else None
             if code is None and role:
                 pending[entity.id] = role  # a building of an office: "Kantor Pemerintah Pusat"
+            elif code is None and entity.type == "GPE" and entry is None:
+                pending[entity.id] = ""  # a town or province no list knows: the country around it
         elif entity.type == "ORG":
             code, role = org_from_name(doc, index, entity, entry, gazetteer, titles)
             _set(entity, code)
@@ -95,6 +102,10 @@ def _person(doc, index, entity, by_id, gazetteer, titles) -> tuple[str | None, s
             code = ctx.title.country + role
         else:
             role = title_role if title_role != "org" else ctx.title.fallback
+            country = (_title_country(doc, index, entity, ctx.title, by_id, titles)
+                       if role and role not in _OFFICE_ROLES else None)
+            if country:
+                code = country + role
         if ctx.former and code and not is_transnational(code):
             code, role = code[:3] + "ELI", "ELI"
         elif ctx.former:
@@ -112,6 +123,27 @@ def _person(doc, index, entity, by_id, gazetteer, titles) -> tuple[str | None, s
     return code, role
 
 
+def _title_country(doc, index, entity, title, by_id, titles) -> str | None:
+    """The country the text gives the person's kind elsewhere: "Aktivis Hong Kong" in the headline
+    for "aktivis Joshua Wong" below. None when the phrase names another person or countries differ."""
+    found = set()
+    n = len(index.words)
+    for i in range(n):
+        match = titles.match_words(index.words[i : i + titles.max_words])
+        if match is None or match[0].title != title.title or i + match[1] >= n:
+            continue
+        at = index.starts[i + match[1]]
+        place = next((m for m in index.mentions_in(at, at + 80) if m.start == at), None)
+        owner = by_id.get(place.entity) if place is not None and place.entity else None
+        if owner is None or owner.type != "GPE" or not owner.actor or is_transnational(owner.actor):
+            continue
+        after = index.mentions_in(place.end, place.end + 6)
+        if any(m.type == "PER" and m.entity != entity.id for m in after):
+            continue  # "Aktivis Hong Kong Agnes Chow": someone else's title
+        found.add(owner.actor[:3])
+    return found.pop() if len(found) == 1 else None
+
+
 def _nearest_country(doc, index, entity, by_id) -> str | None:
     """The country of the closest coded mention in the same sentence as the entity's first mention."""
     for mid in entity.mentions:
@@ -126,9 +158,14 @@ def _nearest_country(doc, index, entity, by_id) -> str | None:
         for other in index.mentions_in(s.start, s.end):
             if other.entity in (None, entity.id):
                 continue
-            code = by_id[other.entity].actor if other.entity in by_id else None
+            owner = by_id.get(other.entity)
+            code = owner.actor if owner is not None else None
             if not code or is_transnational(code) or code in REGION_CODES:
                 continue
+            if code[3:6] == "MED":
+                continue  # an outlet's country says nothing about the people it quotes
+            if entity.type == "ORG" and doc.text[max(0, other.start - 4) : other.start].split()[-1:] == ["di"]:
+                continue  # "penolakan Partai Sosial Demokrat ... perang di Yaman": where, not whose
             distance = abs(other.start - m.start)
             if best is None or distance < best[0]:
                 best = (distance, code[:3])
@@ -138,9 +175,14 @@ def _nearest_country(doc, index, entity, by_id) -> str | None:
 
 
 def _home_country(doc, by_id) -> str | None:
-    """The country named most often in the story."""
-    counts: Counter = Counter()
-    for entity in by_id.values():
-        if entity.type == "GPE" and entity.actor and not is_transnational(entity.actor):
-            counts[entity.actor[:3]] += len(entity.mentions)
-    return counts.most_common(1)[0][0] if counts else None
+    """The country named most often in the story; in a story that names no country (domestic news:
+    "KPK", "PKB"), the country of most coded organisations and people."""
+    for types in (("GPE",), ("ORG", "PER")):
+        counts: Counter = Counter()
+        for entity in by_id.values():
+            if entity.type in types and entity.actor and not is_transnational(entity.actor) \
+                    and entity.actor not in REGION_CODES and entity.actor[3:6] != "MED":
+                counts[entity.actor[:3]] += len(entity.mentions)
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None

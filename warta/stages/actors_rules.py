@@ -112,7 +112,7 @@ def _owner_in_name(name: str, gazetteer, entry):
             piece = " ".join(words[i : i + n])
             if n == len(words):
                 continue  # the whole name is the entity itself
-            found = gazetteer.lookup(piece)
+            found = gazetteer.lookup(piece) or _igo_acronym(piece, gazetteer)
             if found is None or found is entry:
                 continue
             if found.type in ("GPE", "LOC") and found.country and country is None:
@@ -121,3 +121,12 @@ def _owner_in_name(name: str, gazetteer, entry):
                 igo = found  # an IGO, or a known body the name belongs to ("Pasukan Quds IRGC")
             break
     return country, igo
+
+
+def _igo_acronym(word: str, gazetteer):
+    """An international body's acronym written like a word inside a longer name: "Asean" in
+    "Asean Specialised Meteorological Centre" (the gazetteer matches acronyms only in capitals)."""
+    if len(word) < 4 or not word.isalpha() or not word.istitle():
+        return None
+    found = gazetteer.lookup(word.upper())
+    return found if found is not None and is_transnational(found.actor) else None

@@ -4,8 +4,10 @@ pronoun mentions.
 Names: same gazetteer entry ("AS" = "Amerika Serikat"), same surface, a bracketed abbreviation
 after a name ("Pakta Pertahanan Atlantik Utara (NATO)"), a person's surname or part of the name
 ("Yoon" ... "Yoon Suk Yeol"), an organisation without its country ("Kementerian Pertahanan" ...
-"Kementerian Pertahanan Saudi"), a one-letter misspelling of a place ("Yordaia"). Capitals stay
-their own entities (the actors stage gives them their country's code).
+"Kementerian Pertahanan Saudi"), a one-letter misspelling of a place ("Yordaia"), a spelling
+variant of a person or organisation ("Syarief" for "Laode Muhammad Syarif"), "Pemerintah Jerman"
+for the country. Ranks and several-word titles are cut off person names first ("Brigadir Yahya
+Saree"). Capitals stay their own entities (the actors stage gives them their country's code).
 Then: "kementerian tersebut", "negara ini" -> the last matching organisation or country;
 "Sekjen NATO itu", "Presiden AS" -> the person introduced with that title; Ia/dia/beliau/-nya
 -> the person who spoke or acted last; "pihaknya" -> that person's organisation.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Document, Entity, Mention
-from .coref_names import Cluster, cluster_names
+from .coref_names import Cluster, cluster_names, trim_titles
 from .coref_refs import add_descriptions, add_pronouns, add_title_mentions
 from .coref_rules import MentionIndex
 
@@ -29,6 +31,7 @@ def run(doc: Document, res) -> Document:
     gazetteer = res.get("gazetteer")
     titles = res.get("titles")
     names = [m for m in doc.mentions if m.kind in ("name", "abbreviation")]
+    trim_titles(doc, names, titles)
     names.sort(key=lambda m: (m.start, -m.end))
     clusters = cluster_names(doc, names, gazetteer)
     doc.entities = _entities(doc, clusters, gazetteer)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import bisect
 
 from ..doc import Document, Entity, Mention
+from .coref_rules import ORG_HEADS as _ORG_HEADS
 from .coref_rules import MentionIndex, TitleContext, title_context
 
 # Head nouns of descriptions ("kementerian tersebut") and what they may refer to.
-_ORG_HEADS = frozenset({"kementerian", "departemen", "badan", "lembaga", "komisi", "dewan", "partai",
-                        "kelompok", "organisasi", "perusahaan", "aliansi", "pasukan", "militer", "koalisi",
-                        "gerakan", "faksi", "milisi", "kantor", "pakta", "otoritas", "parlemen", "polisi"})
 _ANY_ORG_HEADS = frozenset({"kelompok", "organisasi", "aliansi", "pakta", "gerakan", "faksi", "milisi"})
 _GPE_HEADS = {"negara": "country:", "negeri": "country:", "kota": "city:", "provinsi": "province:"}
 _DEMONSTRATIVES = frozenset({"tersebut", "itu", "ini"})

@@ -17,6 +17,10 @@ _STOP = frozenset({"dan", "atau", "serta", "kepada", "dengan", "oleh", "bahwa", 
                    "ucap", "tutur", "menurut", "seperti", "pada", "ke", "dari", "bersama", "antara",
                    "adalah", "ialah", "saat", "ketika", "setelah", "sebelum", "karena", "juga", "telah",
                    "akan", "sudah", "tidak", "belum", "sedang", "bagi", "terhadap", "tentang", "soal"})
+# Head nouns of organisations, named again in lower case ("kementerian tersebut", "juru bicara koalisi").
+ORG_HEADS = frozenset({"kementerian", "departemen", "badan", "lembaga", "komisi", "dewan", "partai",
+                       "kelompok", "organisasi", "perusahaan", "aliansi", "pasukan", "militer", "koalisi",
+                       "gerakan", "faksi", "milisi", "kantor", "pakta", "otoritas", "parlemen", "polisi"})
 # Words after which a country names a destination, not an affiliation ("Dubes RI untuk PBB").
 _DESTINATION = frozenset({"untuk", "di", "bagi", "ke"})
 _VERB = re.compile(r"^(me|mem|men|meng|meny|ber|ter|di|per)[a-z]{3,}$")
@@ -176,6 +180,22 @@ def _fill_modifiers(index: MentionIndex, ctx: TitleContext, start: int, end: int
             ctx.org = m.entity
         elif m.type in ("GPE", "LOC") and ctx.gpe is None:
             ctx.gpe = m.entity
+    if ctx.org is None and ctx.gpe is None:
+        ctx.org = _org_named_by_head(index, start, end)
+
+
+def _org_named_by_head(index: MentionIndex, start: int, end: int) -> str | None:
+    """"Juru bicara koalisi": the last organisation named before whose name holds that head noun."""
+    words = [w.strip(",.;:()") for w in index.doc.text[start:end].split()]
+    heads = [w for w in words if w.islower() and w in ORG_HEADS]
+    if not heads:
+        return None
+    names = {e.id: e.name.casefold().split() for e in index.doc.entities if e.type == "ORG"}
+    lo = bisect.bisect_left(index.mention_starts, start)
+    for m in reversed(index.mentions[:lo]):
+        if m.entity in names and heads[0] in names[m.entity] and m.kind in ("name", "abbreviation"):
+            return m.entity
+    return None
 
 
 def title_context(index: MentionIndex, mention: Mention, titles: Titles) -> TitleContext | None:
