@@ -294,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--core", type=int, default=0, help="core to pin the pipeline bench to (-1: no pinning)")
     parser.add_argument("--scaling-articles", type=int, default=2000, help="news-clickid articles for scaling")
     parser.add_argument("--scaling-repeat", type=int, default=2, help="runs per worker count")
+    parser.add_argument("--scaling-wait", type=float, default=0.0,
+                        help="seconds to wait at most before each scaling run for other jobs to leave the cores idle")
     parser.add_argument("--update-docs", action="store_true", help="rewrite the numbers in docs/benchmarks.md")
     args = parser.parse_args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -307,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.what in ("scaling", "all"):
         from bench import scaling
 
-        result = scaling.run(args.scaling_articles, args.scaling_repeat)
+        result = scaling.run(args.scaling_articles, args.scaling_repeat, wait=args.scaling_wait)
         (RESULTS / "scaling.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
         text = scaling.table(result)
         print(text)

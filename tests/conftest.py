@@ -350,6 +350,74 @@ def dask_scheduler():
         yield cluster.scheduler_address
 
 
+# Fields of a global event taken from its first stored report: with concurrent writers
+# (PostgreSQL) "first" is the first committed, which depends on which worker finished first.
+FIRST_REPORT = ("first_event_id", "code", "root_code", "is_root", "quad_class", "goldstein")
+
+
+def _stable_rows(target: str, concurrent: bool | None = None) -> dict[str, list[tuple]]:
+    """Every table's rows with autoincrement ids replaced by stable keys (article content hash,
+    global event dedup key, (article hash, event id)) and timestamps dropped, sorted. With
+    concurrent writers (PostgreSQL by default) the global events' first-report fields are checked
+    for consistency, then left out."""
+    from sqlalchemy import select
+
+    from warta.store import Store, schema
+
+    concurrent = target.startswith("postgresql") if concurrent is None else concurrent
+    with Store(target) as store, store.read() as conn:
+        article_key = dict(conn.execute(select(schema.articles.c.id, schema.articles.c.content_hash)).all())
+
+        def undated(key: str) -> str:  # an undated key holds its article's id: use the hash
+            day, _, rest = key.partition("|")
+            return f"nodate:{article_key[int(day[7:])]}|{rest}" if day.startswith("nodate:") else key
+
+        global_key = {gid: undated(key) for gid, key in conn.execute(
+            select(schema.global_events.c.id, schema.global_events.c.dedup_key))}
+        event_key = {row.id: (article_key[row.article_id], row.event_id) for row in conn.execute(
+            select(schema.events.c.id, schema.events.c.article_id, schema.events.c.event_id))}
+        if concurrent:
+            _check_first_reports(conn, schema)
+        swap = {"article_id": article_key, "global_event_id": global_key, "event_row_id": event_key,
+                "first_event_id": event_key}
+        out = {}
+        for table in schema.V1_TABLES:
+            if table.name == "schema_version":
+                continue
+            skip = {"id", "added", *(FIRST_REPORT if concurrent and table.name == "global_events" else ())}
+            rows = []
+            for row in conn.execute(select(table)).mappings():
+                values = {name: value for name, value in row.items() if name not in skip}
+                if table.name == "global_events":
+                    values["dedup_key"] = undated(values["dedup_key"])
+                rows.append(tuple(sorted(
+                    (name, repr(swap[name].get(value)) if name in swap and value is not None else repr(value))
+                    for name, value in values.items())))
+            out[table.name] = sorted(rows)
+        return out
+
+
+def _check_first_reports(conn, schema) -> None:
+    """Each global event's first report is one of its own reports, and its fields are that event's."""
+    from sqlalchemy import select
+
+    ge, ev, em = schema.global_events, schema.events, schema.event_mentions
+    reports: dict[int, set[int]] = {}
+    for gid, row_id in conn.execute(select(em.c.global_event_id, em.c.event_row_id)):
+        reports.setdefault(gid, set()).add(row_id)
+    events = {row.id: row for row in conn.execute(select(ev))}
+    for row in conn.execute(select(ge)):
+        assert row.first_event_id in reports[row.id]
+        first = events[row.first_event_id]
+        assert (row.code, row.root_code, row.is_root) == (first.code, first.root_code, first.is_root)
+
+
+@pytest.fixture(scope="session")
+def stable_rows():
+    """stable_rows(target) -> {table: sorted rows}, comparable across databases (see _stable_rows)."""
+    return _stable_rows
+
+
 @pytest.fixture(scope="session")
 def attack():
     """bench/api_load.py as a module: the probes, the findings rules and the live-server helpers

@@ -38,9 +38,9 @@ def _maybe_fail(items, marker: str) -> None:
         raise RuntimeError("transient network error")
 
 
-def flaky_extract(marker, run_id, docs):
+def flaky_shard(marker, run_id, docs, *rest):
     _maybe_fail(docs, marker)
-    return batch.extract_partition(run_id, docs)
+    return batch.shard_partition(run_id, docs, *rest)
 
 
 def flaky_ingest(marker, run_id, items, *rest):
@@ -61,8 +61,8 @@ def test_batch_retries_then_reports(tmp_path, store_target, dask_scheduler, pipe
     from functools import partial
 
     marker = str(tmp_path / "failed-once")
-    kind = "ingest" if store_target.startswith("postgresql") else "extract"
-    task = partial(flaky_ingest if kind == "ingest" else flaky_extract, marker)
+    kind = "ingest" if store_target.startswith("postgresql") else "shard"
+    task = partial(flaky_ingest if kind == "ingest" else flaky_shard, marker)
     with Store(store_target) as store:
         run = batch.DaskIngest(store, pipeline, scheduler=dask_scheduler, batch_size=4, retries=1,
                                tasks={kind: task})

@@ -4,11 +4,13 @@ The client reads the sources (warta.read.iter_documents) and cuts them into part
 ``batch_size`` documents; the workers run the pipeline, each with one Pipeline (and so one set of
 loaded resources) attached to the worker object by a WorkerPlugin, never reloaded per article.
 
-Writing, chosen by measurement (docs/scaling.md):
-- SQLite (the default): the workers return the processed Documents and the client writes them in
-  input order through the single-process ``store.ingest.ingest``, so the article keys, hash and
-  dedup rules, transactions and even the row order are those of ``--engine local``. A writer costs
-  a few ms per article, far below what one worker needs to extract it.
+Writing (docs/scaling.md):
+- SQLite (the default): each partition task writes its processed articles to its own SQLite shard
+  (``store.shards``, in a temporary folder next to the database) and returns only a few counts;
+  the client merges the shards in input order with set-based SQL, one transaction per shard, and
+  runs the single-process dedup step, so keys, dedup rules and row order are those of
+  ``--engine local``. A worker that cannot see the folder (another machine, no shared disk) sends
+  its shard file back instead.
 - PostgreSQL: each partition is ingested on its worker (``ingest`` with the worker's own Store);
   the writers run concurrently and the store's write lock serialises only their short transactions.
 
@@ -21,52 +23,73 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
-from .batch_codec import pack, unpack
 from .doc import Document
 from .errors import StoreError, WartaError
 from .pipeline import Failure, Pipeline
 from .resources import Resources
+from .store import shards
 from .store.ingest import Summary, _batches, _run, ingest, pipeline_version
 from .store.rows import content_hash
 from .store.store import Store
 
 PLUGIN_NAME = "warta-pipeline"
 RETRIES = 2
+COUNTS = ("read", "new", "duplicate", "reprocessed", "failed", "events")
+# For the local cluster this command starts (a --scheduler cluster keeps its own settings): Dask's
+# periodic housekeeping costs ~7% of a core with 2 idle workers (event-loop tick every 20 ms,
+# work stealing every 100 ms, monitors, and a stack sampler on every worker every 10 ms), CPU the
+# extraction and the merge share on small machines; these settings bring it under 1%. Stealing
+# has nothing to do here: one thread per worker and at most two partitions queued per worker.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.scheduler.work-stealing": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 @dataclass
 class WorkerRun:
-    """What one ingest keeps on each worker: its Pipeline, that pipeline's version, its Store."""
+    """What one ingest keeps on each worker: its Pipeline, that pipeline's version, its Store
+    (concurrent writers) or its scratch folder with an empty shard to copy (SQLite shards)."""
 
     pipeline: Pipeline
     version: str
     store: Store | None
     load_seconds: float
+    scratch: Path | None = None
+    template: Path | None = None
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Builds one Pipeline (and, when workers write, one Store) per worker for one ingest run.
+    """Builds one Pipeline (and one Store, or one shard template) per worker for one ingest run.
 
     The state hangs on the worker object under the run's id (``worker.warta_runs``), so two
     ingests sharing a cluster never see each other's pipeline or database."""
 
     def __init__(self, run_id: str, stages: list[Any], data_dir: str | None, store_target: str | None = None,
-                 lock_timeout: float = 30.0):
+                 lock_timeout: float = 30.0, write_shards: bool = False):
         self.run_id = run_id
         self.stages = stages
         self.data_dir = data_dir
         self.store_target = store_target
         self.lock_timeout = lock_timeout
+        self.write_shards = write_shards
 
     def setup(self, worker: Any) -> None:
         started = time.perf_counter()
@@ -76,15 +99,19 @@ class PipelinePlugin(WorkerPlugin):
         for name in pipeline.resources.names():
             pipeline.resources.get(name)
         store = Store(self.store_target, timeout=self.lock_timeout) if self.store_target else None
+        scratch = Path(tempfile.mkdtemp(prefix=f"warta-{self.run_id}-")) if self.write_shards else None
+        template = shards.make_template(scratch) if scratch else None
         if not hasattr(worker, "warta_runs"):
             worker.warta_runs = {}
         worker.warta_runs[self.run_id] = WorkerRun(pipeline, pipeline_version(pipeline), store,
-                                                   time.perf_counter() - started)
+                                                   time.perf_counter() - started, scratch, template)
 
     def teardown(self, worker: Any) -> None:
         state = getattr(worker, "warta_runs", {}).pop(self.run_id, None)
         if state is not None and state.store is not None:
             state.store.close()
+        if state is not None and state.scratch is not None:
+            shutil.rmtree(state.scratch, ignore_errors=True)
 
 
 # ---- tasks (run on the workers) -------------------------------------------------------------
@@ -102,12 +129,32 @@ def _report(version: str, seconds: float, cpu: float, **extra: Any) -> dict[str,
             "rss_mb": psutil.Process().memory_info().rss / 2**20, **extra}
 
 
-def extract_partition(run_id: str, docs: list[Document]) -> dict[str, Any]:
-    """Run the pipeline over one partition; per-article errors come back as (kind, message)."""
+def shard_name(label: str) -> str:
+    return f"part-{int(label):07d}.db"
+
+
+def visible_marker(run_id: str) -> str:
+    """The file the client puts in its shard folder, so that a worker knows it sees that folder."""
+    return f".warta-run-{run_id}"
+
+
+def shard_partition(run_id: str, docs: list[Document], shard_dir: str, label: str) -> dict[str, Any]:
+    """Run the pipeline over one partition and write it as a SQLite shard (per-article errors are
+    stored as failed articles, as the single-process ingest stores them); return a summary."""
     state = _worker_state(run_id)
     started, cpu = time.perf_counter(), time.thread_time()
-    results = [(pack(doc), error) for doc, error in (_run(state.pipeline, doc) for doc in docs)]
-    return _report(state.version, time.perf_counter() - started, time.thread_time() - cpu, results=results)
+    outcomes = [_run(state.pipeline, doc) for doc in docs]
+    folder = Path(shard_dir)
+    shared = (folder / visible_marker(run_id)).is_file()
+    path = shards.write_shard(state.template, (folder if shared else state.scratch) / shard_name(label),
+                              outcomes, state.version)
+    extra: dict[str, Any] = {"articles": len(docs), "errors": sum(error is not None for _, error in outcomes)}
+    if shared:
+        extra["shard"] = str(path)
+    else:  # the client cannot read this worker's disk: the file travels back as bytes
+        extra["shard_bytes"] = path.read_bytes()
+        path.unlink()
+    return _report(state.version, time.perf_counter() - started, time.thread_time() - cpu, **extra)
 
 
 def ingest_partition(run_id: str, items: list[Document | Failure], version: str, reprocess: bool,
@@ -133,35 +180,12 @@ class RunInfo:
     worker_seconds: float = 0.0  # wall time inside partition tasks, summed over workers
     worker_cpu_seconds: float = 0.0  # CPU time inside partition tasks, summed over workers
     client_cpu_seconds: float = 0.0  # CPU of this process (client and, for a local cluster, scheduler)
+    # CPU of the worker processes, all threads (tasks, communication, heartbeats), summed over workers
+    worker_process_cpu_seconds: float = 0.0
+    merge_seconds: float = 0.0  # wall time the client spent merging SQLite shards
+    shards_sent_back: int = 0  # shards that came back as bytes (the worker could not see the folder)
     worker_rss_mb: dict[str, float] = field(default_factory=dict)
     load_seconds: dict[str, float] = field(default_factory=dict)
-
-
-class _Replay:
-    """Stands in for the Pipeline on the client when the workers already processed a document.
-
-    ``ingest`` calls ``process`` for the documents it decides to store; a worker's result is
-    handed back as is (its error re-raised, so ``_run`` records the same kind and message).
-    A document no worker saw (the database changed since the client's lookup) is processed here.
-    """
-
-    def __init__(self, pipeline: Pipeline):
-        self.outcomes: dict[int, tuple[Document, tuple[str, str] | None]] = {}
-        self.pipeline = pipeline
-
-    def add(self, doc: Document, error: tuple[str, str] | None) -> None:
-        self.outcomes[id(doc)] = (doc, error)
-
-    def process(self, doc: Document, timings: dict[str, float] | None = None) -> Document:
-        outcome = self.outcomes.pop(id(doc), None)
-        if outcome is None:
-            return self.pipeline.process(doc, timings=timings)
-        _, error = outcome
-        if error is not None:
-            err = WartaError(error[1])
-            err.kind = error[0]
-            raise err
-        return doc
 
 
 def _needs_work(docs: list[Document], store: Store, version: str, reprocess: bool, seen: set[str]) -> list[bool]:
@@ -203,11 +227,12 @@ class DaskIngest:
         self.store, self.pipeline = store, pipeline
         self.scheduler, self.workers = scheduler, workers
         self.batch_size, self.reprocess, self.retries = max(1, batch_size), reprocess, retries
-        self.write = write or ("workers" if store.kind == "postgresql" else "client")
-        if self.write == "workers" and store.kind != "postgresql":
-            raise StoreError("only PostgreSQL takes concurrent writers; SQLite is written by the client")
+        self.write = write or ("workers" if store.kind == "postgresql" else "shards")
+        if (self.write == "workers") != (store.kind == "postgresql") or self.write not in ("workers", "shards"):
+            raise StoreError("PostgreSQL takes concurrent writers (write='workers'); SQLite is written "
+                             "through shards (write='shards')")
         self.inflight = inflight
-        self.tasks = {"extract": extract_partition, "ingest": ingest_partition, **(tasks or {})}
+        self.tasks = {"shard": shard_partition, "ingest": ingest_partition, **(tasks or {})}
         self.version = pipeline_version(pipeline)
         self.info = RunInfo()
         self._run_id = uuid.uuid4().hex[:12]
@@ -218,10 +243,11 @@ class DaskIngest:
         try:
             if self.scheduler:
                 return Client(self.scheduler, timeout="20s"), None
-            cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address="127.0.0.1:0",
-                                   silence_logs=logging.ERROR)
-            return Client(cluster), cluster
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
+                                       processes=True, dashboard_address="127.0.0.1:0",
+                                       silence_logs=logging.ERROR)
+                return Client(cluster), cluster
         except (OSError, TimeoutError) as err:
             raise WartaError(f"cannot reach the Dask scheduler {self.scheduler or '(local)'}: {err}") from None
 
@@ -230,7 +256,8 @@ class DaskIngest:
         data_dir = str(getattr(self.pipeline.resources, "data_dir", "")) or None
         target = self.store.target if self.write == "workers" else None
         try:
-            client.register_plugin(PipelinePlugin(self._run_id, stages, data_dir, target), name=self._plugin)
+            client.register_plugin(PipelinePlugin(self._run_id, stages, data_dir, target,
+                                                  write_shards=self.write == "shards"), name=self._plugin)
             state = client.run(_worker_summary, self._run_id)
         except WartaError:
             raise
@@ -254,16 +281,16 @@ class DaskIngest:
         client, cluster = self._connect()
         try:
             self._setup(client)
-            cpu = _process_cpu()
+            cpu, workers_cpu = _process_cpu(), _workers_cpu(client)
             try:
                 if self.write == "workers":
                     return self._run_writers(client, items, progress)
-                replay = _Replay(self.pipeline)
-                stream = self._extracted(client, items, replay)
-                return ingest(stream, self.store, replay, batch_size=self.batch_size, reprocess=self.reprocess,
-                              progress=progress, version=self.version)
+                return self._run_shards(client, items, progress)
             finally:
                 self.info.client_cpu_seconds = _process_cpu() - cpu
+                after = _workers_cpu(client)
+                self.info.worker_process_cpu_seconds = sum(after[w] - workers_cpu[w] for w in after
+                                                           if w in workers_cpu)
         finally:
             if cluster is None:  # a shared cluster: free this run's pipelines and connections
                 with suppress(Exception):
@@ -288,53 +315,86 @@ class DaskIngest:
         who = result["worker"]
         self.info.worker_rss_mb[who] = max(self.info.worker_rss_mb.get(who, 0.0), round(result["rss_mb"], 1))
 
-    def _extracted(self, client: Client, items: Iterable[Document | Failure],
-                   replay: _Replay) -> Iterator[Document | Failure]:
-        """The input, in order, with each document replaced by the worker's processed copy."""
-        pending: deque[tuple[str, list[Any], list[bool], Any]] = deque()
+    # ---- SQLite: shards written by the workers, merged here in input order -------------------
+    def _shard_dir(self) -> Path:
+        """A temporary folder next to the database (same disk, so no copy across file systems)."""
+        target = Path(self.store.target.removeprefix("sqlite:///"))
+        parent = target.parent if str(target) != ":memory:" else None
+        folder = Path(tempfile.mkdtemp(prefix=f".warta-shards-{self._run_id}-", dir=parent))
+        (folder / visible_marker(self._run_id)).write_text("warta shard folder\n", encoding="utf-8")
+        return folder
+
+    def _run_shards(self, client: Client, items: Iterable[Document | Failure],
+                    progress: Callable[[int], None] | None) -> Summary:
+        started = time.perf_counter()
+        total = Summary()
+        folder = self._shard_dir()
+        pending: deque[tuple[str, list[Any], list[Document], Any]] = deque()
         seen: set[str] = set()
-        for index, chunk in enumerate(_batches(items, self.batch_size)):
-            docs = [item for item in chunk if isinstance(item, Document)]
-            flags = _needs_work(docs, self.store, self.version, self.reprocess, seen) if docs else []
-            todo = [doc for doc, flag in zip(docs, flags) if flag]
-            label = str(index)
-            future = self._submit(client, "extract", label, todo) if todo else None
-            pending.append((label, chunk, flags, future))
-            self.info.partitions += 1 if todo else 0
-            while len(pending) >= self._window(client):
-                yield from self._collect(*pending.popleft(), replay)
-        while pending:
-            yield from self._collect(*pending.popleft(), replay)
-
-    def _collect(self, label: str, chunk: list[Any], flags: list[bool], future: Any,
-                 replay: _Replay) -> Iterator[Document | Failure]:
-        if future is None:
-            yield from chunk
-            return
         try:
-            result = future.result()
-        except Exception as err:  # noqa: BLE001 - reported per article below, never lost
-            self.info.failed_partitions.append(label)
-            result = None
-            failed = iter(_partition_failure(chunk, label, err, self.retries))
+            for index, chunk in enumerate(_batches(items, self.batch_size)):
+                docs = [item for item in chunk if isinstance(item, Document)]
+                flags = _needs_work(docs, self.store, self.version, self.reprocess, seen) if docs else []
+                todo = [doc for doc, flag in zip(docs, flags) if flag]
+                total.read += len(chunk)
+                total.duplicate += len(docs) - len(todo)
+                self._record_failures(total, [item for item in chunk if isinstance(item, Failure)])
+                label = str(index)
+                future = self._submit(client, "shard", label, todo, str(folder), label) if todo else None
+                pending.append((label, chunk, todo, future))
+                self.info.partitions += 1 if todo else 0
+                while len(pending) >= self._window(client):
+                    self._merge_shard(total, folder, *pending.popleft(), progress)
+            while pending:
+                self._merge_shard(total, folder, *pending.popleft(), progress)
+            if total.new or total.reprocessed:
+                self.store.refresh_statistics()
         finally:
-            future.release()
-        if result is not None:
-            self._note(result)
-        outcomes = iter(result["results"]) if result is not None else None
-        flag_iter = iter(flags)
-        for item in chunk:
-            failure = next(failed) if outcomes is None else None
-            if not (isinstance(item, Document) and next(flag_iter)):
-                yield item
-            elif outcomes is None:
-                yield failure
-            else:
-                packed, error = next(outcomes)
-                doc = unpack(packed)
-                replay.add(doc, error)
-                yield doc
+            for _, _, _, future in pending:  # an error above: stop what is still queued
+                if future is not None:
+                    future.cancel()
+            shutil.rmtree(folder, ignore_errors=True)
+            total.seconds = time.perf_counter() - started
+        return total
 
+    def _merge_shard(self, total: Summary, folder: Path, label: str, chunk: list[Any], todo: list[Document],
+                     future: Any, progress: Callable[[int], None] | None) -> None:
+        if future is not None:
+            try:
+                result = future.result()
+            except Exception as err:  # noqa: BLE001 - reported per article below, never lost
+                self.info.failed_partitions.append(label)
+                self._record_failures(total, _partition_failure(todo, label, err, self.retries))
+                result = None
+            finally:
+                future.release()
+            if result is not None:
+                self._note(result)
+                path = Path(result["shard"]) if "shard" in result else folder / shard_name(label)
+                if "shard_bytes" in result:
+                    path.write_bytes(result["shard_bytes"])
+                    self.info.shards_sent_back += 1
+                merged = time.perf_counter()
+                part = shards.merge_shard(self.store, path, reprocess=self.reprocess, version=self.version)
+                self.info.merge_seconds += time.perf_counter() - merged
+                path.unlink(missing_ok=True)
+                for name in COUNTS[1:]:
+                    setattr(total, name, getattr(total, name) + getattr(part, name))
+                total.reasons.update(part.reasons)
+        if progress:
+            progress(len(chunk))
+
+    def _record_failures(self, total: Summary, failures: list[Failure]) -> None:
+        """Inputs that could not be read, or whose partition failed: the failures table, counted."""
+        if not failures:
+            return
+        with self.store.write() as conn:
+            for failure in failures:
+                self.store.add_failure(conn, failure.source, failure.doc_id, failure.kind, failure.error)
+                total.failed += 1
+                total.reasons[f"{failure.kind}: {failure.error}"] += 1
+
+    # ---- PostgreSQL: the workers write ---------------------------------------------------------
     def _run_writers(self, client: Client, items: Iterable[Document | Failure],
                      progress: Callable[[int], None] | None) -> Summary:
         started = time.perf_counter()
@@ -346,13 +406,13 @@ class DaskIngest:
                                                        self.reprocess, self.batch_size)))
             self.info.partitions += 1
             while len(pending) >= self._window(client):
-                self._merge(total, *pending.popleft(), progress)
+                self._add_partition(total, *pending.popleft(), progress)
         while pending:
-            self._merge(total, *pending.popleft(), progress)
+            self._add_partition(total, *pending.popleft(), progress)
         total.seconds = time.perf_counter() - started
         return total
 
-    def _merge(self, total: Summary, label: str, chunk: list[Any], future: Any,
+    def _add_partition(self, total: Summary, label: str, chunk: list[Any], future: Any,
                progress: Callable[[int], None] | None) -> None:
         try:
             result = future.result()
@@ -366,7 +426,7 @@ class DaskIngest:
         if result is not None:
             self._note(result)
             part = result["summary"]
-        for name in ("read", "new", "duplicate", "reprocessed", "failed", "events"):
+        for name in COUNTS:
             setattr(total, name, getattr(total, name) + getattr(part, name))
         total.reasons.update(part.reasons)
         if progress:
@@ -376,6 +436,14 @@ class DaskIngest:
 def _process_cpu() -> float:
     times = os.times()
     return times.user + times.system
+
+
+def _workers_cpu(client: Client) -> dict[str, float]:
+    """CPU seconds of each worker process so far (for the run's report); {} when unreachable."""
+    try:
+        return client.run(_process_cpu)
+    except Exception:  # noqa: BLE001 - a report detail must not fail the ingest
+        return {}
 
 
 def _worker_summary(run_id: str, dask_worker: Any = None) -> tuple[str, float] | None:
