@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 
 FLOORS = {
-    ("entities", "f1"): 0.89,
-    ("actor_accuracy", None): 0.97,
+    ("entities", "f1"): 0.91,
+    ("actor_accuracy", None): 0.98,
     ("quotes_direct", "f1"): 0.88,
-    ("quotes_indirect", "f1"): 0.9,
-    ("events", "f1"): 0.86,
+    ("quotes_indirect", "f1"): 0.93,
+    ("events", "f1"): 0.88,
     ("modality_accuracy", None): 0.97,
-    ("date_accuracy", None): 0.89,
-    ("full_code_accuracy", None): 0.97,
+    ("date_accuracy", None): 0.9,
+    ("full_code_accuracy", None): 0.98,
 }
 
 
