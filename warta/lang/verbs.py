@@ -278,6 +278,8 @@ MODALITY_KEYS = ("negation", "refusal_volition", "intended", "intent_markers", "
                  "first_person", "third_person", "boundaries", "prepositions", "light_verbs",
                  "anaphoric_objects", "generic_objects", "stative", "affirmation", "control_connectives",
                  "pair_subjects", "reciprocal", "exception")
+# Lists the events stage reads when present (an older modality.yaml without them still loads).
+OPTIONAL_MODALITY_KEYS = ("event_nouns", "deliberation", "complement_nouns")
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,11 @@ def parse_modality(data: Any, name: str = "modality.yaml") -> ModalityCues:
         values = data[key]
         if not isinstance(values, list) or not values:
             raise ResourceError(f"{name}: {key} must be a non-empty list")
+        lists[key] = frozenset(_words(v, f"{name}: {key}") for v in values)
+    for key in OPTIONAL_MODALITY_KEYS:
+        values = data.get(key, [])
+        if not isinstance(values, list):
+            raise ResourceError(f"{name}: {key} must be a list")
         lists[key] = frozenset(_words(v, f"{name}: {key}") for v in values)
     single = {k: frozenset(p[0] for p in v if len(p) == 1) for k, v in lists.items()}
     agents: dict[tuple[str, ...], str] = {}

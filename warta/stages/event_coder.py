@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..doc import Quote
 from ..lang.verbs import Pattern, TriggerMatch, VerbDictionary
+from . import event_filters as filters
 from .event_args import Arg, MentionRef, SentenceView
 from .event_control import alleged_acts, borrow, governing_subject, pronoun_object
 from .events_common import same_actor
@@ -33,6 +34,7 @@ class Discourse:
     targets: list[Arg] = field(default_factory=list)  # targets of the previous sentence
     sources: list[Arg] = field(default_factory=list)  # sources of the previous sentence
     actors: list[Arg] = field(default_factory=list)  # actors named in the last sentences, latest first
+    protested: list[Arg] = field(default_factory=list)  # whom the last protest with a target was against
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Coded:
     modality: Modality
     quote: Quote | None
     emitted: bool = True  # False for a trigger absorbed as the content of another
+    generic: bool = False  # the object is "semua pihak", "dunia": no target by design
 
 
 # ---- helpers ------------------------------------------------------------------------------------
@@ -133,7 +136,9 @@ def _inverted_subject(view: SentenceView, t: int) -> list[MentionRef]:
     return []
 
 
-def _resolve_subject(view: SentenceView, t: int, discourse: Discourse) -> list[Arg]:
+def _resolve_subject(view: SentenceView, t: int, discourse: Discourse, active: bool = True) -> list[Arg]:
+    if active and (filters.coordinated(view, t) or filters.event_noun_subject(view, t)):
+        return []  # the joined verb's subject is borrowed later; an event noun is no actor
     refs, pronoun = view.subject_left(t)
     if refs:
         return _args(view, refs)
@@ -230,7 +235,7 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     light = next((i for i in range(max(view.first, t - 2), t) if view.w(i) in view.cues.words("light_verbs")), None)
     if light is not None:
         targets, frame = _frame_targets(view, m, p.frames)
-        return _resolve_subject(view, light, discourse), targets, frame in ("dengan", "antara"), True
+        return _resolve_subject(view, light, discourse, active=False), targets, frame in ("dengan", "antara"), True
     if view.w(m.end) in ("ini", "itu", "tersebut"):
         return None  # points back to an event already told
     prev = view.w(t - 1) if t > view.first else ""
@@ -327,12 +332,14 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     quote = quote_at(discourse, view.doc.tokens[t].start)
     symmetric = False
     frame = ""
+    if filters.only_considered(view, t):
+        return None
     if p.role == "accused":
         target_frames = tuple(f for f in p.frames if f != "object")
         refs, frame = _frame_targets(view, m, target_frames) if target_frames else ([], "")
         if not refs and p.family == "demand" and _clause_initial(view, t):
             refs = view.object_right(m.end, 4)  # "Seharusnya pemerintah Malaysia obyektif ..."
-        targets = _args(view, refs) if refs else _resolve_subject(view, t, discourse)
+        targets = _args(view, refs) if refs else _resolve_subject(view, t, discourse, active=False)
         sources = speaker_for(view, t, discourse)
         if not sources and targets:
             # "klaim Presiden AS, Donald Trump ... Iran berada di belakang serangan"
@@ -340,11 +347,13 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
                 (r for r in view.mentions if r.entity and r.entity.id == targets[0].entity), key=lambda r: r.first,
                 default=None)
             if first_target is not None:
-                sources = _resolve_subject(view, first_target.first, discourse)
+                sources = _resolve_subject(view, first_target.first, discourse, active=False)
         if p.family == "demand" and (not sources or not targets):
             return None
     elif m.voice == "passive":
-        targets = _resolve_subject(view, t, discourse)
+        if filters.nominal_passive(view, m.end):
+            return None
+        targets = _resolve_subject(view, t, discourse, active=False)
         if not targets:
             return None  # a passive needs its patient
         oleh, _ = view.after_word(m.end, "oleh", 10)
@@ -353,7 +362,9 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         if oleh:
             sources = _args(view, oleh)
         elif quote or view.speech_subject(before=t):
-            sources = speaker_for(view, t, discourse)
+            # "permintaan India ... ditolak," said a minister: his government did it; a speaker
+            # with no known office ("Masyarakat diajak hidup berdampingan") names no agent
+            sources = [a for a in speaker_for(view, t, discourse) if not filters.officeless(view, a)]
         else:
             sources = []
     elif m.voice == "nominal":
@@ -367,6 +378,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     else:
         sources = _resolve_subject(view, t, discourse)
         refs, frame = _frame_targets(view, m, p.frames)
+        if frame == "object" and p.family not in ("demand", "appeal") and filters.act_object(view, m.end):
+            refs = []  # "mendukung dibentuknya dewan pengawas KPK": the object is an act, not KPK
         # '"...," ancam Mujahid': the name after an inverted verb is its subject, not its object
         targets = [a for a in _args(view, refs) if not any((a.start, a.end) == (s.start, s.end) for s in sources)]
         if not targets and frame != "generic":
@@ -379,6 +392,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
             targets = discourse.sources[:1] if p.family == "disapprove" else discourse.targets[-1:]
         elif p.family == "threaten":
             targets = _conditional_actor(view, t)
+        else:
+            targets = filters.late_targets(view, m, sources, discourse, quote is not None)
         if not targets and quote and quote[2] is not None:
             targets = [quote[2]]
     if p.symmetric and not targets and len(sources) >= 2:
@@ -391,7 +406,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     code = _code(view, m, mod)
     if mod.refusal:
         symmetric = False  # a refusal is one side's act
-    return Coded(m, code, sources, targets, symmetric, mod, quote[0] if quote else None)
+    return Coded(m, code, sources, targets, symmetric, mod, quote[0] if quote else None,
+                 generic=frame == "generic")
 
 
 def _share_modality(view: SentenceView, out: list[Coded], coded: Coded) -> None:
@@ -450,4 +466,5 @@ def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discours
                     coded.targets = list(last.targets)
             out.append(coded)
         i = m.end - view.first
+    filters.settle(view, out, discourse)
     return out + alleged_acts(view, out, discourse)

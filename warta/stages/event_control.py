@@ -123,6 +123,8 @@ def control_subject(view: SentenceView, t: int, out: list[Coded], discourse: Dis
     spoken = _speech_speaker(view, c, discourse)
     if spoken:
         return spoken
+    if view.w(c) in ("dan", "serta"):
+        return _joined_subject(view, c, out)
     verb = _governing_verb(view, c)
     if verb is None or view.w(verb) in view.cues.words("speech"):
         return []
@@ -142,6 +144,26 @@ def control_subject(view: SentenceView, t: int, out: list[Coded], discourse: Dis
             refs, _ = view.subject_left(verb)
             return _args(view, refs, "control") if refs else []
     return list(gov.sources) if gov is not None else []
+
+
+def _joined_subject(view: SentenceView, c: int, out: list[Coded]) -> list[Arg]:
+    """ "mendukung dibentuknya dewan pengawas KPK, dan meminta KPK ...", "China sangat tidak puas
+    dan dengan tegas menentang ...": a verb joined by "dan" shares the subject of the act (or
+    the clause) before it; not inside a relative clause ("perilaku yang agresif dan mengancam")."""
+    prev = next((x for x in reversed(out) if x.match.end <= c), None)
+    if prev is not None and prev.sources and prev.match.pattern.role != "accused" and not any(
+            view.w(i) == "yang" or view.is_boundary(i) for i in range(prev.match.end, c)):
+        return list(prev.sources)
+    i = c - 1
+    while i >= view.first and not view.is_boundary(i) and not (view.is_verbish(i) and i not in view.mention_at):
+        if view.w(i) == "yang":
+            return []  # "perilaku yang agresif, ceroboh, dan mengancam": a relative clause goes on
+        i -= 1
+    verb = _governing_verb(view, c)
+    refs, _ = view.subject_left(verb if verb is not None else c)
+    if verb is None and any(r.last == c - 1 for r in refs):
+        return []  # "yel-yel bakar KPK dan ...": the name before "dan" ends the object, not a subject
+    return _args(view, refs, "control") if refs else []
 
 
 # ---- group words ---------------------------------------------------------------------------
@@ -239,8 +261,10 @@ def threat_content(coded: Coded, out: list[Coded]) -> bool:
     threat says, not a second event."""
     if coded.code[:2] not in _FORCE_ROOTS or coded.modality.value != "intended":
         return False
-    keys = {a.key() for a in coded.sources}
-    return any(x.emitted and x.code[:2] == "13" and keys and keys == {a.key() for a in x.sources} for x in out)
+    # "Dia" and "pihaknya" may resolve to different entities of one actor: compare the actors
+    keys = {(a.actor or "")[:3] for a in coded.sources}
+    return any(x.emitted and x.code[:2] == "13" and keys and keys == {(a.actor or "")[:3] for a in x.sources}
+               for x in out)
 
 
 def governing_subject(view: SentenceView, t: int) -> list[Arg]:

@@ -12,6 +12,7 @@ from ..doc import Document, Entity, Event, Explanation, Mention
 from ..resources import Resources
 from .event_args import Arg, SentenceView
 from .event_coder import Coded, Discourse, code_sentence
+from .event_filters import claimed_about, refine_generic
 from .events_common import same_actor
 
 NAME = "events"
@@ -141,8 +142,9 @@ def run(doc: Document, res: Resources) -> Document:
         former = res.get("titles").former
     except Exception:  # noqa: BLE001 - without the titles table nobody is marked as former
         former = frozenset()
-    views = [SentenceView.build(doc, i, cues, entities, mentions, home, former) for i in body]
+    views = [refine_generic(SentenceView.build(doc, i, cues, entities, mentions, home, former)) for i in body]
     events: list[Event] = []
+    told: set[tuple] = set()  # (root, source, target) of the acts told in earlier sentences
     for k, view in enumerate(views):
         seen: set[tuple] = set()
         targets: list[Arg] = []
@@ -155,12 +157,13 @@ def run(doc: Document, res: Resources) -> Document:
             is_lead = lead is not None and doc.sentences[view.index].paragraph == lead
             for event in _events_of(coded, doc, view.index, is_lead):
                 key = _dyad_key(event.code, *_pick(coded, event), event.symmetric)
-                if key in seen:
-                    continue
+                if key in seen or (key in told and claimed_about(view, coded.match)):
+                    continue  # "pertemuan itu akan merusak hubungan": a told act as the topic of a claim
                 seen.add(key)
                 events.append(event)
             if coded.sources and coded.match.pattern.role != "accused":
                 discourse.topic = coded.sources[:1]
+        told |= seen
         if targets or sources:
             discourse.targets, discourse.sources = targets, sources
         # the actors of the last sentences, the latest first: what "keduanya" can stand for
