@@ -4,6 +4,7 @@
     nice python scripts/train_ner.py --tune              # small c1/c2 grid scored on the dev splits
     nice python scripts/train_ner.py --countries-only    # rebuild countries.tsv from CLDR
     nice python scripts/train_ner.py --tables ...        # rebuild casing.tsv and names.tsv first
+    nice python scripts/train_ner.py --embed-clusters ...  # rebuild embed_clusters.tsv (needs gensim)
 
 Corpora (read by path, never copied): IndoNLU NERP (lower-cased news; PPL/PLC/IND, EVT and FNB
 dropped), IndoNLU NERGrit (PERSON/PLACE/ORGANISATION) and idner-news-2k (PER/LOC/ORG; its own
@@ -35,6 +36,8 @@ CLUSTERS_FILE = "clusters.tsv"
 CASING_FILE = "casing.tsv"
 NAMES_FILE = "names.tsv"
 CLUSTER_SIZES = (64, 256, 1024)
+EMBED_FILE = "embed_clusters.tsv"
+EMBED_SIZES = (128, 512)
 _TOKEN = re.compile(r"\w+(?:[-.'’]\w+)*|[^\w\s]")
 
 # corpus -> split -> file (relative to the data folder)
@@ -256,6 +259,50 @@ def write_clusters(data: Path, out: Path, corpora: dict, min_count: int = 5, con
     return len(lines)
 
 
+def _unlabelled_sentences(data: Path, corpora: dict):
+    """Lower-cased token lists of every unlabelled text on hand: CLICK-ID and detik news (gold
+    articles excluded), the UD treebank sentences, and the NER training/dev splits (never a test)."""
+    import csv
+
+    for title, content in _clickid_texts(data):
+        for part in (title, *re.split(r"(?<=[.!?])\s+", content)):
+            yield _TOKEN.findall(part.lower())
+    csv.field_size_limit(1 << 30)
+    with open(data / "news-detik-entity-1k" / "data_berita.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for part in (row["judul"], *re.split(r"(?<=[.!?])\s+", row["isi_berita"])):
+                yield _TOKEN.findall(part.lower())
+    for conllu in sorted(data.glob("ud-indonesian-*/**/*.conllu")):
+        for line in conllu.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text ="):
+                yield _TOKEN.findall(line[8:].lower())
+    for parts in corpora.values():
+        for split in ("train", "dev"):
+            for sent in parts.get(split, []):
+                yield [w.lower() for w, _ in sent]
+
+
+def write_embed_clusters(data: Path, out: Path, corpora: dict, min_count: int = 3) -> int:
+    """embed_clusters.tsv: k-means classes (128 and 512) over skip-gram word vectors (gensim
+    word2vec) trained here on the unlabelled text; only the compact class table is kept."""
+    import numpy as np
+    from gensim.models import Word2Vec
+
+    sentences = [s for s in _unlabelled_sentences(data, corpora) if s]
+    model = Word2Vec(sentences, vector_size=100, window=5, min_count=min_count, sg=1, negative=10,
+                     epochs=5, workers=1, seed=1)  # single worker + seed: the same classes every run
+    vocab = [w for w in model.wv.index_to_key if "\t" not in w and not w.startswith("#")]
+    vectors = np.stack([model.wv[w] for w in vocab]).astype(np.float64)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    assigned = [_kmeans(vectors, k) for k in EMBED_SIZES]
+    header = ("# Word classes from skip-gram vectors for the NER model (derived; no corpus text). Built by\n"
+              "# scripts/train_ner.py --embed-clusters from CLICK-ID and detik news, UD treebank text and\n"
+              f"# the NER training splits. word<TAB>class among {'<TAB>class among '.join(map(str, EMBED_SIZES))}\n")
+    lines = [f"{w}\t" + "\t".join(str(a[i]) for a in assigned) + "\n" for i, w in enumerate(vocab)]
+    (out / EMBED_FILE).write_text(header + "".join(lines), encoding="utf-8")
+    return len(lines)
+
+
 def load_corpora(data: Path, extra: bool) -> dict[str, dict[str, list[Sentence]]]:
     table = {**CORPORA, **EXTRA} if extra else CORPORA
     return {name: {split: (read_io if name == "alfina" else read_conll)(data / rel) for split, rel in splits.items()}
@@ -347,6 +394,8 @@ def main() -> int:
     ap.add_argument("--repeat", default="", help="oversample corpora, e.g. 'nergrit=2'")
     ap.add_argument("--countries-only", action="store_true")
     ap.add_argument("--clusters", action="store_true", help="rebuild clusters.tsv before training")
+    ap.add_argument("--embed-clusters", action="store_true", help="rebuild embed_clusters.tsv (gensim) before training")
+    ap.add_argument("--no-embed", action="store_true", help="train without the word-vector classes")
     ap.add_argument("--tables", action="store_true", help="rebuild casing.tsv and names.tsv before training")
     ap.add_argument("--no-tables", action="store_true", help="train without casing and name-list features")
     ap.add_argument("--no-extra", action="store_true", help="leave out the extra corpora (NER-UI, Alfina)")
@@ -369,15 +418,20 @@ def main() -> int:
         print(f"clusters.tsv: {write_clusters(data, OUT, corpora)} words", flush=True)
     if args.tables:
         print(f"{CASING_FILE}: {write_casing(data, OUT)} words, {NAMES_FILE}: {write_names(data, OUT)} names", flush=True)
+    if args.embed_clusters:
+        print(f"{EMBED_FILE}: {write_embed_clusters(data, OUT, corpora)} words", flush=True)
+    use_embed = not args.no_embed and (OUT / EMBED_FILE).exists()
     use_clusters = not args.no_clusters and (OUT / CLUSTERS_FILE).exists()
     use_tables = not args.no_tables and (OUT / CASING_FILE).exists() and (OUT / NAMES_FILE).exists()
-    tables = ([CLUSTERS_FILE] if use_clusters else []) + ([CASING_FILE, NAMES_FILE] if use_tables else [])
+    tables = ([CLUSTERS_FILE] if use_clusters else []) + ([CASING_FILE, NAMES_FILE] if use_tables else []) \
+        + ([EMBED_FILE] if use_embed else [])
     args.out.mkdir(parents=True, exist_ok=True)
     if args.out.resolve() != OUT.resolve():  # an experiment folder gets its own copy of the word lists
         for name in [*LEXICON_FILES, *tables]:
             shutil.copyfile(OUT / name, args.out / name)
     lexicon = load_lexicon((args.out / f for f in LEXICON_FILES), args.out / CLUSTERS_FILE if use_clusters else None,
-                           args.out / CASING_FILE if use_tables else None, args.out / NAMES_FILE if use_tables else None)
+                           args.out / CASING_FILE if use_tables else None, args.out / NAMES_FILE if use_tables else None,
+                           args.out / EMBED_FILE if use_embed else None)
 
     repeat = {k: int(v) for k, v in (pair.split("=") for pair in args.repeat.split())}
     if args.tune:
@@ -388,6 +442,7 @@ def main() -> int:
             secs = train(items, tmp, c1, c2, args.iterations)
             res = evaluate(tmp, corpora, "dev", lexicon)
             f1s = {k: v["micro"]["f1"] for k, v in res.items()}
+            print("  nergrit dev", {t: v["f1"] for t, v in res.get("nergrit", {}).items()})
             print(f"c1={c1} c2={c2} dev F1 {f1s} size={tmp.stat().st_size/1e6:.1f}MB train={secs:.0f}s", flush=True)
         tmp.unlink()
         return 0
@@ -410,7 +465,8 @@ def main() -> int:
         "clusters_sha256": file_sha256(args.out / CLUSTERS_FILE) if use_clusters else None,
         "casing_file": CASING_FILE if use_tables else None,
         "names_file": NAMES_FILE if use_tables else None,
-        "tables_sha256": {f: file_sha256(args.out / f) for f in (CASING_FILE, NAMES_FILE)} if use_tables else {},
+        "embed_file": EMBED_FILE if use_embed else None,
+        "tables_sha256": {f: file_sha256(args.out / f) for f in tables if f != CLUSTERS_FILE},
         "labels": ["PER", "ORG", "LOC"],
         "trained": dt.date.today().isoformat(),
         "training_seconds": round(secs),
@@ -424,6 +480,7 @@ def main() -> int:
         "command": "nice python scripts/train_ner.py"
         + (" --clusters" if args.clusters else "")
         + (" --tables" if args.tables else "")
+        + (" --embed-clusters" if args.embed_clusters else "")
         + (" --train-only" if args.train_only else "")
         + (f" --repeat '{args.repeat}'" if args.repeat else "")
         + f" --c1 {args.c1} --c2 {args.c2} --iterations {args.iterations}",

@@ -145,12 +145,14 @@ class NerModel:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         if verify and file_sha256(model_path) != manifest.get("model_sha256"):
             raise ResourceError(f"NER model {model_path} does not match its manifest sha256")
-        clusters, casing, names = (manifest.get(k) for k in ("clusters_file", "casing_file", "names_file"))
+        clusters, casing, names, embed = (manifest.get(k) for k in ("clusters_file", "casing_file", "names_file",
+                                                                    "embed_file"))
         lexicon = load_lexicon(
             (folder / name for name in manifest.get("lexicon_files", ["lexicon.tsv"])),
             folder / clusters if clusters else None,
             folder / casing if casing else None,
             folder / names if names else None,
+            folder / embed if embed else None,
         )
         tagger = pycrfsuite.Tagger()
         try:

@@ -28,7 +28,7 @@ CASING_BUCKETS = frozenset("012345")
 # "lc|" prefix: NERP, the one lower-cased corpus, gets weights of its own for its conventions
 # while the shared weights keep those of the cased corpora.
 _LC_COPIED = ("w=", "w-1=", "w+1=", "s3=", "p3=", "w-1|w=", "w|w+1=", "L=", "L-1=", "L+1=",
-              "k=", "k-1=", "k+1=", "D=", "c1=", "c2=", "c-1=", "c+1=")
+              "k=", "k-1=", "k+1=", "D=", "c1=", "c2=", "c-1=", "c+1=", "e0=", "e1=")
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,20 @@ class NerLexicon:
     casing: dict[str, str] = field(default_factory=dict)
     # encyclopaedic name list (person/org/loc phrases), a second phrase table
     names: NerLexicon | None = None
+    # lower-cased word -> its classes over skip-gram word vectors, coarse to fine
+    embed: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # derived once for speed: the first words of phrases, each word's cluster feature strings
     first_words: frozenset[str] = field(default=frozenset(), init=False)
     cluster_features: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
+    embed_features: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_words", frozenset(k[0] for k in self.phrases))
         object.__setattr__(self, "cluster_features", {
             w: tuple(f"c{k}={c}" for k, c in enumerate(ids)) for w, ids in self.clusters.items()
+        })
+        object.__setattr__(self, "embed_features", {
+            w: tuple(f"e{k}={c}" for k, c in enumerate(ids)) for w, ids in self.embed.items()
         })
 
     def categories(self, text: str) -> frozenset[str]:
@@ -134,11 +140,12 @@ def load_names(path: Path) -> NerLexicon:
 
 
 def load_lexicon(paths: Iterable[Path], clusters: Path | None = None, casing: Path | None = None,
-                 names: Path | None = None) -> NerLexicon:
+                 names: Path | None = None, embed: Path | None = None) -> NerLexicon:
     """Read ``category<TAB>phrase`` rows; a malformed row is an error naming file and line."""
     base = _read_phrases(paths, LEXICON_CATEGORIES)
     return NerLexicon(base.phrases, base.longest, load_clusters(clusters) if clusters else {},
-                      load_casing(casing) if casing else {}, load_names(names) if names else None)
+                      load_casing(casing) if casing else {}, load_names(names) if names else None,
+                      load_clusters(embed) if embed else {})
 
 
 def _read_phrases(paths: Iterable[Path], categories: tuple[str, ...]) -> NerLexicon:
@@ -217,6 +224,61 @@ def _title_runs(words: Sequence[str]) -> list[str]:
     return out
 
 
+_LIST_SEPARATORS = frozenset({",", "dan", "atau", "serta", "maupun", "/"})
+
+
+def _run_context(low: Sequence[str], words: Sequence[str], lex: Sequence[tuple[str, ...]],
+                 names: Sequence[tuple[str, ...]], cl: Sequence[tuple[str, ...]] | None,
+                 el: Sequence[str] | None) -> list[tuple[str, ...]]:
+    """For a word inside a run of capitalised words: the words just before and after the run and
+    the run's first and last words ("band | Luna Sea | dalam"), so every word of a long name sees
+    the cue words around and at the ends of the whole name; and for a run in a coordinated list
+    ("Koutu , Hillcrest , Matipo Heights dan Rotokawa") what the word lists and word classes say
+    about the other items, since the items of one list are nearly always of one kind."""
+    out: list[tuple[str, ...]] = [()] * len(words)
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < n and words[j][:1].isupper():
+            j += 1
+        runs.append((i, j))
+        i = j
+    groups: list[list[int]] = []
+    for r, (i, j) in enumerate(runs):
+        if r and runs[r - 1][1] + 1 == i and low[i - 1] in _LIST_SEPARATORS:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    for group in groups:
+        evidence: list[set[str]] = []
+        for r in group:
+            i, j = runs[r]
+            ev = {"sL=" + c.split(":")[0] for c in lex[i]} | {"sD=" + c.split(":")[0] for c in names[i]}
+            if cl is not None and cl[j - 1][1] != "-":
+                ev.add("sc=" + cl[j - 1][1])
+            if el is not None and el[j] != "-":
+                ev.add("se=" + el[j])
+            evidence.append(ev)
+        for k, r in enumerate(group):
+            i, j = runs[r]
+            ctx = ["rb=" + (low[i - 1] if i > 0 else "<s>"), "ra=" + (low[j] if j < n else "</s>"),
+                   "rf=" + low[i], "rl=" + low[j - 1]]
+            if len(group) > 1:
+                ctx.append("lst")
+                sib: set[str] = set()
+                for m, ev in enumerate(evidence):
+                    if m != k:
+                        sib |= ev
+                ctx.extend(sorted(sib))
+            for t in range(i, j):
+                out[t] = tuple(ctx)
+    return out
+
+
 def is_cased(words: Sequence[str]) -> bool:
     return any(w != w.lower() for w in words)
 
@@ -238,6 +300,12 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
         cl = [lexicon.clusters.get(w, no_cluster) for w in low]
         cf = [lexicon.cluster_features.get(w, no_features) for w in low]
     pad_low = ["<s>", "<s>", *low, "</s>", "</s>"]
+    ef = el = None
+    if lexicon.embed:
+        width = len(next(iter(lexicon.embed.values())))
+        no_embed = tuple(f"e{k}=-" for k in range(width))
+        ef = [lexicon.embed_features.get(w, no_embed) for w in low]
+        el = ["<s>", *(lexicon.embed.get(w, ("-",))[0] for w in low), "</s>"]
     caps = None
     if lexicon.casing:  # "u": unseen word, "n": not a word
         caps = ["<s>", *(lexicon.casing.get(w, "u" if w.isalpha() else "n") for w in low), "</s>"]
@@ -246,6 +314,7 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
         names = lexicon.names.tag(low)
         names1 = ["<s>", *(x[0].split(":")[0] if x else "-" for x in names), "</s>"]
         runs = _title_runs(words) if cased else None
+    run_ctx = _run_context(low, words, lex, names, cl, el) if cased and names is not None else None
     feats: list[list[str]] = []
     for i in range(n):
         w = low[i]
@@ -288,6 +357,10 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
             f.append("c-1|c=" + prev_c + "|" + cl[i][-2])
             if shapes is not None:
                 f.append("sh|c=" + shapes[i] + "|" + cl[i][-2])
+        if ef is not None:
+            f.extend(ef[i])
+            f.append("e-1=" + el[i])
+            f.append("e+1=" + el[i + 2])
         if shapes is not None:
             sh = shapes[i]
             prev = shapes[i - 1] if i > 0 else "<s>"
@@ -317,6 +390,8 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
                     f.append("D|run=" + item + "|" + runs[i][:1])
             if runs is not None:
                 f.append("run=" + runs[i])
+        if run_ctx is not None:
+            f.extend(run_ctx[i])
         if caps is not None and not cased:
             f.extend(["lc|" + x for x in f if x.startswith(_LC_COPIED)])
         feats.append(f)
