@@ -190,6 +190,8 @@ class SentenceView:
         word = self.w(i)
         if word == "saat" and self.w(i + 1) in ("ini", "itu"):
             return False  # "saat ini": now, not "when"
+        if word == "sementara" and self.w(i - 1).startswith("pe") and self.w(i - 1).endswith("an"):
+            return False  # "penghentian sementara": temporary, not "while"
         return (word in HARD_STOPS or self.is_quote(i) or word in self.cues.words("boundaries")
                 or word in self.cues.words("speech"))
 
@@ -357,12 +359,21 @@ class SentenceView:
                 continue
             if word == "yang" and not cross:
                 # a relative clause: its subject is the noun before "yang"
-                head = self.mention_at.get(i - 1)
+                head = self.mention_at.get(i - 1) or self._stacked_head(i)
                 return (self.group_left(head, self.first) if head else []), (None if head else "yang")
             if not cross and self.is_boundary(i):
                 break
             i -= 1
         return ([located] if located else []), None
+
+    def _stacked_head(self, i: int) -> MentionRef | None:
+        """ "mahasiswa yang berdemo di luar yang menuntut": a second relative clause on the same noun."""
+        k = i - 1
+        while k > self.first and not (self.is_boundary(k) or self.w(k) == ","):
+            if self.w(k) == "yang":
+                return self.mention_at.get(k - 1)
+            k -= 1
+        return None
 
     def _after_aside(self, t: int) -> bool:
         """Verb t follows the comma that closes an aside ("..., sedang mengerahkan")."""
@@ -431,7 +442,7 @@ class SentenceView:
         """Where a verb's content ends: the clause end, or a comma or "dan" that starts a new
         verb phrase ("menduduki jalan, merusak kantor dan melemparkan bom")."""
         end = self.clause_end(t)
-        for i in range(t + 1, end):
+        for i in range(t, end):  # t itself: "menembakkan gas air mata serta bernegosiasi"
             if self.w(i) in (",", "dan", "serta"):
                 j = i + 1  # "dan kemudian mengancam", ", lalu menuduh"
                 while self.w(j) in _THEN and j < end:

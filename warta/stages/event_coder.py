@@ -14,7 +14,7 @@ from ..doc import Quote
 from ..lang.verbs import Pattern, TriggerMatch, VerbDictionary
 from . import event_filters as filters
 from .event_args import Arg, MentionRef, SentenceView
-from .event_control import alleged_acts, borrow, governing_subject, pronoun_object
+from .event_control import alleged_acts, borrow, governing_subject, pronoun_object, share_object
 from .events_common import same_actor
 from .modality import Modality, decide
 
@@ -155,7 +155,7 @@ def _resolve_subject(view: SentenceView, t: int, discourse: Discourse, active: b
         if refs:
             return _args(view, refs, "pronoun")
         return [] if pronoun == "mereka" else list(discourse.topic)
-    if view.w(t - 1) in ("untuk", "guna", "demi"):
+    if view.w(t - 1) in ("untuk", "guna", "demi") or view.is_quote(t - 1) and view.w(t - 2) in ("untuk", "guna"):
         return []  # "untuk mencapai kesepakatan": an infinitive has no subject of its own
     inverted = _inverted_subject(view, t)
     if inverted:
@@ -459,6 +459,7 @@ def code_sentence(view: SentenceView, verbs: VerbDictionary, discourse: Discours
             elif m.voice != "nominal" and m.pattern.absorb:
                 scope_end = view.scope_end(m.end)
             _share_modality(view, out, coded)
+            share_object(view, out, coded)
             if not coded.targets and m.pattern.family in _ADDRESSED and out and coded.sources:
                 # "bertemu dengan Trump ... dan akan bersikeras bahwa ...": the same addressee
                 last = out[-1]

@@ -213,7 +213,13 @@ def reciprocal(view: SentenceView, end: int) -> bool:
 
 
 def pronoun_object(view: SentenceView, end: int, sources: list[Arg], discourse: Discourse) -> list[Arg]:
-    """ "polisi mendorong mereka": the group the previous sentence named, other than the subject."""
+    """ "polisi mendorong mereka": the group the previous sentence named, other than the subject;
+    "mahasiswa meminta kami ...", said by a speaker: the speaker's side."""
+    if view.w(end) == "kami":
+        from .event_coder import speaker_for
+
+        return [a for a in speaker_for(view, end, discourse) if a.actor and not any(
+            same_actor(a.actor, s.actor, a.key(), s.key()) for s in sources)][:1]
     if view.w(end) != "mereka":
         return []
     for arg in discourse.sources + discourse.targets:
@@ -325,3 +331,19 @@ def alleged_acts(view: SentenceView, out: list[Coded], discourse: Discourse) -> 
             extra.append(CodedAct(coded.match, "112", speakers[:1], accused, False, Modality("asserted"), None))
             coded.modality = Modality("reported", coded.modality.cue)  # the alleged act (rule 13)
     return extra
+
+
+def share_object(view: SentenceView, out: list[Coded], coded: Coded) -> None:
+    """ "polisi menembakkan gas air mata serta bernegosiasi dengan massa": two verbs joined by
+    "dan"/"serta" with one subject share the object the second one names."""
+    if not coded.targets or not out:
+        return
+    prev = out[-1]
+    if not prev.emitted or prev.targets or prev.generic or prev.match.end >= coded.match.start:
+        return
+    if [view.w(i) for i in range(prev.match.end, coded.match.start)] not in (["dan"], ["serta"]):
+        return
+    if not prev.sources or {a.key() for a in prev.sources} != {a.key() for a in coded.sources}:
+        return
+    prev.targets = [a for a in coded.targets if not any(
+        same_actor(a.actor, s.actor, a.key(), s.key()) for s in prev.sources)]
