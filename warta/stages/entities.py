@@ -73,7 +73,12 @@ def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int])
         tokens = doc.sentence_tokens(sentence)
         words = [doc.text[t.start : t.end] for t in tokens]
         cased = any(w != w.lower() for w in words)
-        found = [_trim(words, a, b, typ, lexicon, cased) + (typ,) for a, b, typ in model.spans(words, cased)]
+        tagged = words
+        if doc.paragraphs and doc.paragraphs[sentence.paragraph].kind == "headline" and _title_case(words):
+            tagged, cased = _lower_headline_words(words), False
+        found = [_trim(words, a, b, typ, lexicon, cased) + (typ,) for a, b, typ in model.spans(tagged, cased)]
+        if tagged is not words:  # a headline span made only of words news rarely capitalises is no name
+            found = [f for f in found if not all(lexicon.casing.get(w.lower(), "9") < "3" for w in words[f[0]:f[1]])]
         first = sentence.token_start
         if doc.paragraphs and doc.paragraphs[sentence.paragraph].kind != "headline":
             stops = {a for a, _, typ in found if typ == "PER"} | {k - first for k in person_starts}
@@ -169,6 +174,18 @@ def _split_brackets(words: list[str], span: tuple[int, int, str]) -> list[tuple[
                 pieces.append((start, k, typ))
             start = k + 1
     return pieces
+
+
+def _title_case(words: list[str]) -> bool:
+    """A headline Written Like This: most longer words start with a capital."""
+    alpha = [w for w in words if len(w) > 2 and w[:1].isalpha()]
+    return len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
+
+
+def _lower_headline_words(words: list[str]) -> list[str]:
+    """In a headline Written Like This a capital says nothing, so the headline is tagged as
+    uncased text; acronyms (AS, KPK, PBB) keep their capitals, which still mark them."""
+    return [w if w.isupper() else w.lower() for w in words]
 
 
 def _trim(words: list[str], a: int, b: int, typ: str, lexicon: NerLexicon, cased: bool) -> tuple[int, int]:
