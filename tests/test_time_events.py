@@ -102,3 +102,12 @@ def test_time_law_number_year_is_not_a_date(hand_doc, resources):
     doc.events = [_event(doc, "meminta", 0, source="IDNJUD")]
     time_stage.run(doc, resources)
     assert doc.events[0].date == "2019-09-16"
+
+
+def test_time_purpose_clause_date_belongs_to_the_planned_act(hand_doc, resources):
+    text = "Trump telah mengundang para pemimpin Taliban untuk bertemu di Camp David pada Minggu (8/9)."
+    doc = hand_doc([text], [], published="2019-09-10")
+    doc.events = [_event(doc, "mengundang", 0, source="USAGOV"), _event(doc, "bertemu", 0, source="USAGOV")]
+    time_stage.run(doc, resources)
+    # the invitation's own day is not given; the meeting was planned for Sunday
+    assert [e.date for e in doc.events] == [None, "2019-09-08"]

@@ -29,7 +29,9 @@ _ORDER = ("day_month", "date", "ago", "relative_period", "weekday", "relative_da
 _WORD = re.compile(r"\w+")
 _SCENE_OPENERS = frozenset({"pada", "dalam", "saat", "ketika", "sejak", "hingga", "sampai", "sebelumnya"})
 _LEGAL_NUMBER = re.compile(r"(?i)\b(?:nomor|no\.?)\s*\d+[a-z]?\s+$")
-_RELATIVE = re.compile(r"(?i)(?:,\s*|\b)yang\b")
+# After the trigger, a relative clause ("..., yang dijadwalkan pada 28 September") or a purpose
+# clause ("mengundang X untuk bertemu di Camp David pada 8 September") dates something else.
+_RELATIVE = re.compile(r"(?i)(?:,\s*|\b)(?:yang|untuk)\b")
 _FUTURE_BEFORE, _FUTURE_AFTER, _CREDIT_BEFORE = 5, 3, 7  # windows, in words
 _ATTRIBUTION_WORDS = 12  # "kata Ruki di Gedung Merah Putih KPK, Senin (16/9/2019)"
 
@@ -54,7 +56,10 @@ def run(doc: Document, res: Resources) -> Document:
     speaker_dates, actor_dates = _credit_dates(doc, exprs)
     scene = _scene_date(doc, exprs, lead)
     for event in doc.events:
-        own = _nearest(event, by_sentence.get(event.sentence, []), doc)
+        mine = by_sentence.get(event.sentence, [])
+        own = _nearest(event, mine, doc)
+        if own is None and any(e.granularity == "day" and not e.credit for e in mine):
+            continue  # the sentence's days all belong to its other clauses: this act's day is unknown
         if own is not None:
             if own.granularity == "day" and not (own.credit and _before_statement(doc, event, rules)):
                 _set(event, own.iso, (own.start, own.end))
@@ -89,7 +94,7 @@ def _nearest(event: Event, exprs: list[DateExpression], doc: Document) -> DateEx
             return 0.8 * len(_WORD.findall(doc.text[b : expr.start]))
         return len(_WORD.findall(doc.text[expr.end : a]))
 
-    usable = [e for e in exprs if not (e.start >= b and _RELATIVE.search(doc.text, b, e.start))]
+    usable = [e for e in exprs if e.credit or not (e.start >= b and _RELATIVE.search(doc.text, b, e.start))]
     return min(usable, key=distance) if usable else None
 
 
