@@ -17,7 +17,7 @@ from ..errors import ResourceError
 
 _LIST_KEYS = ("after_quote", "according_to", "not_quote_content", "fillers", "credit_phrase",
               "speaker_stop", "pronouns", "person_titles", "anonymous_subjects",
-              "nominal_objects")
+              "nominal_objects", "clause_markers", "report_nouns", "subordinators")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class QuoteRules:
     after_re: re.Pattern[str]  # a reporting verb right after a quote, clitic -nya allowed
     indirect_re: re.Pattern[str]  # a saying verb opening an indirect quote
     need_that: frozenset[str]
+    announce: frozenset[str]  # need_that verbs that also take an unmarked clause
     passive_re: re.Pattern[str]  # "Hal itu diungkapkan ..." at sentence start
     according_re: re.Pattern[str]  # "menurut"
     not_quote_re: re.Pattern[str]
@@ -38,6 +39,9 @@ class QuoteRules:
     title_re: re.Pattern[str]  # a person title opening a description ("duta besar", "sang juru bicara")
     anonymous_re: re.Pattern[str]  # a subject that names no one ("sumber", "seorang pejabat")
     nominal_re: re.Pattern[str]  # a noun object, not content ("menyatakan keinginannya")
+    clause_markers: frozenset[str]  # aspect/modal words that mark a predicate ("telah", "akan")
+    report_nouns: frozenset[str]  # nouns that open reported content ("kabar bahwa ...")
+    subordinators: frozenset[str]  # "karena", "setelah": an adverbial clause follows
 
 
 def _words(values: list[str]) -> str:
@@ -72,6 +76,10 @@ def compile_quote_rules(data: Any, where: str = "quotes.yaml") -> QuoteRules:
     unknown = set(need_that) - set(plain)
     if unknown:
         raise ResourceError(f"{where}: need_that verbs missing from indirect.plain: {', '.join(sorted(unknown))}")
+    announce = _require_list(indirect, "announce", where)
+    unknown = set(announce) - set(need_that)
+    if unknown:
+        raise ResourceError(f"{where}: announce verbs missing from indirect.need_that: {', '.join(sorted(unknown))}")
     passive = data.get("passive_back")
     if not isinstance(passive, dict):
         raise ResourceError(f"{where}: 'passive_back' must have 'subjects' and 'verbs'")
@@ -87,6 +95,7 @@ def compile_quote_rules(data: Any, where: str = "quotes.yaml") -> QuoteRules:
         after_re=re.compile(rf"(?i)\b(?:{_words(lists['after_quote'])})(?:nya)?\b"),
         indirect_re=re.compile(rf"(?i)\b(?:{_words(plain)})\b"),
         need_that=frozenset(v.lower() for v in need_that),
+        announce=frozenset(v.lower() for v in announce),
         passive_re=re.compile(
             rf"(?i)\W*(?:{_words(subjects)})\s+(?:juga\s+|pula\s+|sebelumnya\s+)?(?:{_words(verbs)})\b\s*(?:oleh\s+)?"
         ),
@@ -99,6 +108,9 @@ def compile_quote_rules(data: Any, where: str = "quotes.yaml") -> QuoteRules:
         title_re=re.compile(rf"(?i)\W*(?:sang\s+)?({_words(lists['person_titles'])})\b"),
         anonymous_re=re.compile(rf"(?i)\W*(?:{_words(lists['anonymous_subjects'])})\b"),
         nominal_re=re.compile(rf"(?i)(?:{_words(lists['nominal_objects'])})(?:nya)?\b"),
+        clause_markers=frozenset(v.lower() for v in lists["clause_markers"]),
+        report_nouns=frozenset(v.lower() for v in lists["report_nouns"]),
+        subordinators=frozenset(v.lower() for v in lists["subordinators"]),
     )
 
 

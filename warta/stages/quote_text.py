@@ -55,8 +55,9 @@ def pair_marks(text: str, start: int, end: int, paragraph: int, rules: QuoteRule
         after = text[match.end()] if match.end() < end else " "
         looks_closing = (before.isalnum() or before in ".,!?)") and not after.isalnum()
         if open_at is None:
-            if mark in rules.close_marks and not (before.isspace() and after.isalnum()):
-                continue  # a stray closing mark
+            # a closing-style mark opens a quote glued to its cue ('bahwa,”Dia ...'); else it is stray
+            if mark in rules.close_marks and not ((before.isspace() or before in ",:") and after.isalnum()):
+                continue
             if mark not in rules.open_marks and mark not in rules.close_marks and looks_closing:
                 continue  # an ASCII mark that can only be a closer
             open_at = (match.start(), match.end())
@@ -211,6 +212,29 @@ def _in_relative_clause(text: str, start: int, mention: Mention, cue_start: int)
     return opened is not None and "," in text[mention.end : cue_start]
 
 
+# An active (me-) verb; "mereka", "melalui", "meski" and the like are not verbs.
+_ACTIVE_VERB = re.compile(r"\bme(?!nteri|reka\b|lalui\b|ski\b|skipun\b)[a-z]{4,}\b")
+
+
+def _object_of_verb(text: str, rules: QuoteRules, start: int, mention: Mention) -> bool:
+    """A name after an active verb in its own comma-separated segment is that verb's object, unless
+    the verb reports speech ("Antara menyatakan Menlu Retno pernah mengatakan": Retno's clause)."""
+    floor = max(start, text.rfind(",", start, mention.start) + 1)
+    verbs = list(_ACTIVE_VERB.finditer(text, floor, mention.start))
+    return bool(verbs) and not rules.indirect_re.fullmatch(verbs[-1].group())
+
+
+def _credited(text: str, rules: QuoteRules, start: int, mention: Mention) -> bool:
+    """The mention is the outlet of a credit phrase ("seperti dikutip Reuters")."""
+    floor = max(start, mention.start - 40)
+    return bool(re.search(rules.credit_re.pattern + r"(?:\s+dari)?\s*$", text[floor : mention.start]))
+
+
+def _gap_words(idx: TextIndex, start: int, end: int) -> int:
+    """Words between a subject and its verb; punctuation and numbers (a credit's date) do not count."""
+    return sum(1 for w in idx.words(start, end) if any(ch.isalpha() for ch in w.group()))
+
+
 def subject_before(idx: TextIndex, rules: QuoteRules, cand: Candidate, start: int, cue_start: int) -> None:
     """Subject of a saying verb: the nearest name before it that is not after a preposition nor
     inside a longer mention; after "dengan"/"sambil" the verb is adverbial, so the clause's first
@@ -222,11 +246,15 @@ def subject_before(idx: TextIndex, rules: QuoteRules, cand: Candidate, start: in
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and (o.end - o.start) > (m.end - m.start) for o in found)]
     found = [m for m in found if not _in_relative_clause(idx.text, start, m, cue_start)] or found
+    # "Stanikzai menepis kekhawatiran Amerika, mengatakan ...": a name after an active verb is its object;
+    # "seperti dikutip Reuters, ...": an outlet is never the speaker
+    found = [m for m in found if not _object_of_verb(idx.text, rules, start, m)
+             and not _credited(idx.text, rules, start, m)] or found
     adverbial = idx.word_before(cue_start, start) in ("dengan", "sambil", "seraya", "sembari")
     if adverbial and found:
         cand.speaker = best_mention(found, prefer_last=False)
     else:
-        near = [m for m in found if len(idx.words(m.end, cue_start)) <= _MAX_SUBJECT_GAP]
+        near = [m for m in found if _gap_words(idx, m.end, cue_start) <= _MAX_SUBJECT_GAP]
         cand.speaker = near[-1] if near else None
     if cand.speaker is not None and cand.speaker.kind == "pronoun":
         cand.coref, cand.speaker = cand.speaker, None

@@ -161,9 +161,9 @@ def _fragment(idx: TextIndex, rules: QuoteRules, raw: RawQuote, cand: Candidate,
     text = idx.text
     para = idx.doc.paragraphs[raw.paragraph]
     tail = text[raw.close_end : para.end]
-    ends = re.match(r"\s*(?:[.!?](?:\s|$)|$)", tail) or (
-        text[raw.end - 1] in ".!?" and re.match(r"\s*(?:[A-Z\"“]|$)", tail)
-    )
+    # Only a fragment that closes the sentence inside its own marks ('"... kesepakatan."') is the
+    # speaker's words; 'kelompok itu "harus ... perdamaian".' is one indirect quote.
+    ends = text[raw.end - 1] in ".!?" and re.match(r"\s*(?:[A-Z\"“]|$)", tail)
     if not ends or len(text[raw.start : raw.end].split()) < 2:
         return False
     start = _clause_start(idx, raw.open_start, para.start)
@@ -229,8 +229,23 @@ def _speaker_of(idx: TextIndex, rules: QuoteRules, c: Candidate, resolved: list[
         entity, mention = _recent(idx, rules, c.anchor, resolved)
         if entity is None and c.coref is not None:  # ANONYMOUS is not None: coref is not asked
             return c.coref.entity, c.coref.id
+        if entity and c.coref is not None and _person_pronoun(idx, c.coref) and not _is_person(idx, entity):
+            return c.coref.entity, c.coref.id  # "Dia mengatakan": a person, not the group last named
         return entity, mention
     return None, None
+
+
+_PERSON_PRONOUNS = frozenset({"ia", "dia", "beliau"})
+
+
+def _person_pronoun(idx: TextIndex, mention) -> bool:
+    return (mention.type == "PER" and mention.entity is not None
+            and idx.text[mention.start : mention.end].lower() in _PERSON_PRONOUNS)
+
+
+def _is_person(idx: TextIndex, entity_id: str) -> bool:
+    entity = idx.doc.entity(entity_id)
+    return entity is not None and entity.type == "PER"
 
 
 def _recent(idx: TextIndex, rules: QuoteRules, pos: int, resolved: list[tuple[Candidate, str | None]]):

@@ -30,10 +30,37 @@ def find_indirect(idx: TextIndex, rules: QuoteRules, story: list[int], consumed:
             continue
         for finder in (_passive_back, _according, _saying, _parenthetical):
             cand = finder(idx, rules, si, consumed)
-            if cand is not None:
-                found.append(cand)
-                break
+            if cand is None:
+                continue
+            if finder is _passive_back and found and found[-1].sentence == si - 1 and found[-1].speaker is not None:
+                continue  # "Taliban mengatakan ... . Hal itu disampaikan X.": already a named speaker's words
+            found.append(cand)
+            if finder is _saying:
+                found.extend(_later_reports(idx, rules, si, cand, consumed))
+            break
     return found
+
+
+def _later_reports(idx: TextIndex, rules: QuoteRules, si: int, first: Candidate, consumed: set[int]) -> list[Candidate]:
+    """A second speaker reported inside the same sentence: 'Stanikzai menekankan bahwa ..., sepekan
+    setelah Trump mengumumkan proses negosiasi ... telah "mati".' The first quote ends before the
+    second speaker's clause."""
+    text = idx.text
+    cand = _saying(idx, rules, si, consumed, after=first.cue[1])
+    if cand is None or cand.speaker is None or cand.speaker.entity == getattr(first.speaker, "entity", None):
+        return []
+    if cand.speaker.start < first.start or cand.speaker.start >= first.end:
+        return []  # the second subject must stand inside the first quote's content
+    if "," in text[cand.speaker.end : cand.cue[0]]:
+        return []  # "sanksi yang dijatuhkan oleh Trump sejak Juli, menggambarkan ...": not Trump's verb
+    comma = text.rfind(",", first.start, cand.speaker.start)
+    end = comma if comma != -1 else cand.speaker.start
+    while end > first.start and text[end - 1] in _TRAIL:
+        end -= 1
+    if len(text[first.start : end].split()) < 3:
+        return []
+    first.end = end
+    return [cand]
 
 
 def _masked_all(idx: TextIndex, start: int, end: int) -> bool:
@@ -122,18 +149,26 @@ def _according(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -
     return None
 
 
-def _saying(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> Candidate | None:
-    """'X mengatakan (kepada Y) (, | bahwa) CONTENT'."""
+def _saying(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int], after: int | None = None) -> Candidate | None:
+    """'X mengatakan (kepada Y) (, | bahwa) CONTENT'; the first such verb at or after ``after``,
+    whose content must then be a clause ("menjelaskan pemikirannya" inside a report is no report)."""
     text = idx.text
     s = idx.doc.sentences[si]
-    for m in rules.indirect_re.finditer(text, s.start, s.end):
+    for m in rules.indirect_re.finditer(text, s.start if after is None else after, s.end):
         if m.start() in consumed or idx.in_masked(m.start()):
             continue
         if idx.word_before(m.start(), s.start) in ("yang", "untuk", "tak", "tidak", "belum"):
             continue
         start, addressee, marked = _after_verb(idx, rules, m.end(), s.end)
-        if not marked and (m.group().lower() in rules.need_that or rules.nominal_re.match(text, start, s.end)):
+        verb = m.group().lower()
+        if after is not None and not marked and not _clause_follows(idx, rules, start, s.end):
             continue
+        if not marked and (verb in rules.need_that
+                           and not (verb in rules.announce and _clause_follows(idx, rules, start, s.end))
+                           or rules.nominal_re.match(text, start, s.end)):
+            continue
+        if verb.endswith("nya") and re.match(r"(?i)\s*sebagai\b", text[start : s.end]):
+            continue  # "menolak tindakan itu, menyebutnya sebagai ...": a label for the act, not a report
         span = _content(idx, rules, start, s.end)
         if span is None:
             continue
@@ -146,6 +181,18 @@ def _saying(idx: TextIndex, rules: QuoteRules, si: int, consumed: set[int]) -> C
         cand.addressee = addressee
         return cand
     return None
+
+
+def _clause_follows(idx: TextIndex, rules: QuoteRules, start: int, limit: int) -> bool:
+    """'mengumumkan proses negosiasi ... telah mati': a subject and then a predicate marker make the
+    object of an announcing verb a reported clause, not a thing announced ('mengumumkan sanksi')."""
+    words = [w.group().lower() for w in idx.words(start, limit)[: _THAT_WINDOW + 1]]
+    for k, w in enumerate(words):
+        if w in ",.;:()" or w == "yang" or w in rules.subordinators:
+            return False
+        if w in rules.clause_markers:
+            return k > 0
+    return False
 
 
 # Words between a saying verb and "bahwa" that are not the predicate of a clause of their own.
@@ -173,12 +220,16 @@ def _after_verb(idx: TextIndex, rules: QuoteRules, pos: int, limit: int):
     addressee = None
     # "bahwa" a few words on, with no punctuation before it, marks the content start.
     for k, w in enumerate(words[: _THAT_WINDOW + 1]):
+        if w.group() in "()" and _abbreviation(words, k):
+            continue  # "kepada Amerika Serikat (AS) bahwa"
         if w.group() in ",.;:()" or idx.in_masked(w.start()) or _clause_verb(w.group()):
             break  # "mengatakan para ulama sepakat bahwa ...": that "bahwa" is the inner clause's
         if w.group().lower() == "bahwa":
             head = text[pos : w.start()]
             if re.match(r"\s*kepada\b", head, re.IGNORECASE):
                 addressee = addressee_at(idx, rules, pos, w.start())
+            elif k == 1 and words[0].group().lower() in rules.report_nouns:
+                return words[0].start(), None, True  # "mengatakan kabar bahwa ...": the report is the content
             return w.end(), addressee, True
     k = 0
     while k < len(words):
@@ -201,6 +252,13 @@ def _after_verb(idx: TextIndex, rules: QuoteRules, pos: int, limit: int):
     start = words[k].start() if k < len(words) else limit
     after = _past_credit(idx, rules, start, limit)
     return after, addressee, after != start
+
+
+def _abbreviation(words: list[re.Match[str]], k: int) -> bool:
+    """Token ``k`` is a bracket of '(AS)': one capitalised word between brackets."""
+    lo = k if words[k].group() == "(" else k - 2
+    return (0 <= lo and lo + 2 < len(words) and words[lo].group() == "(" and words[lo + 2].group() == ")"
+            and words[lo + 1].group()[:1].isupper())
 
 
 # Words of a credit's outlet and date that may be lower-case ("dikutip dari Reuters pada Selasa").
