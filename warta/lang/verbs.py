@@ -279,7 +279,7 @@ MODALITY_KEYS = ("negation", "refusal_volition", "intended", "intent_markers", "
                  "anaphoric_objects", "generic_objects", "stative", "affirmation", "control_connectives",
                  "pair_subjects", "reciprocal", "exception")
 # Lists the events stage reads when present (an older modality.yaml without them still loads).
-OPTIONAL_MODALITY_KEYS = ("event_nouns", "deliberation", "complement_nouns")
+OPTIONAL_MODALITY_KEYS = ("event_nouns", "deliberation", "complement_nouns", "statement_nouns", "issuing_verbs")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ..lang.verbs import Pattern, TriggerMatch, VerbDictionary
 from . import event_filters as filters
 from .event_args import Arg, MentionRef, SentenceView
 from .event_control import alleged_acts, borrow, governing_subject, pronoun_object, share_object
+from .event_relative import aside_subject, relative_source
 from .events_common import same_actor
 from .modality import Modality, decide
 
@@ -232,7 +233,8 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     None when the noun names no new event ("penolakan ini", "setelah serangan itu")."""
     p = m.pattern
     t = m.start
-    light = next((i for i in range(max(view.first, t - 2), t) if view.w(i) in view.cues.words("light_verbs")), None)
+    lo = t - 4 if view.w(t - 1) == "kali" else t - 2  # "melakukan tiga kali intersepsi"
+    light = next((i for i in range(max(view.first, lo), t) if view.w(i) in view.cues.words("light_verbs")), None)
     if light is not None:
         targets, frame = _frame_targets(view, m, p.frames)
         return _resolve_subject(view, light, discourse, active=False), targets, frame in ("dengan", "antara"), True
@@ -376,7 +378,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         if not sources or not (targets or light):
             return None
     else:
-        sources = _resolve_subject(view, t, discourse)
+        sources = _args(view, aside_subject(view, t)) or _resolve_subject(view, t, discourse) or relative_source(
+            view, m, lambda i: _resolve_subject(view, i, discourse), lambda refs: _args(view, refs))
         refs, frame = _frame_targets(view, m, p.frames)
         if frame == "object" and p.family not in ("demand", "appeal") and filters.act_object(view, m.end):
             refs = []  # "mendukung dibentuknya dewan pengawas KPK": the object is an act, not KPK
