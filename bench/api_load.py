@@ -241,11 +241,9 @@ def method_probes(spec: dict[str, Any], ids: dict[str, int]) -> list[Probe]:
 def expected_refusal(probe: Probe) -> tuple[int, ...] | None:
     """Statuses a probe must get (None when any non-5xx is fine)."""
     if probe.path == "/ingest" and probe.method == "POST":
-        return (
-            401,
-            413,
-            422,
-        )  # 413: too many articles; 422: the body did not validate (before the token check)
+        # Refused before the token check: 400 a body that is not even decodable JSON (NUL bytes),
+        # 422 a body that did not validate; 413 too many articles; 401 no valid token.
+        return (400, 401, 413, 422)
     if probe.label.endswith((" PUT", " PATCH", " DELETE", " POST")):
         return (405, 404)
     return None
