@@ -37,6 +37,8 @@ TIME_WORDS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "m
                         "tahun", "pagi", "siang", "sore", "malam", "lalu", "kemarin", "januari", "februari",
                         "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
                         "november", "desember"})
+# Nouns for a party left unnamed: "pihak yang memanfaatkan KPK" is the object, not KPK.
+_UNNAMED_HEADS = frozenset({"pihak", "orang", "oknum", "siapa"})
 _NOT_VERBS = frozenset({"menteri", "mereka", "meriam", "memang", "merdeka", "media", "dirinya", "dimana", "diri",
                         "tersebut", "terhadap", "bersama", "berbagai", "beberapa", "terutama", "termasuk",
                         "terkait", "meski", "meskipun", "menurut", "menjelang", "melalui", "mengenai",
@@ -280,8 +282,8 @@ class SentenceView:
                 elif word in ("(", ")"):
                     pass
                 elif self.is_boundary(i) or self.is_verbish(i) or word in self.cues.words("prepositions") \
-                        or word == "yang":
-                    return group
+                        or word in ("yang", "sampai"):
+                    return group  # "dengan pemerintah Afghanistan sampai kesepakatan AS ...": no list
                 else:
                     gap += 1
                     if gap > 3:
@@ -396,6 +398,8 @@ class SentenceView:
                 return []  # a purpose clause begins
             if self.phrase_at(i, "generic_objects"):
                 return []
+            if self.w(i) == "yang" and i > t and self.w(i - 1) in _UNNAMED_HEADS:
+                return []  # "menuding pihak yang memanfaatkan KPK": the object is the unnamed party
             if i > t and skipped and self.is_verbish(i) and i not in self.mention_at:
                 return []  # "atas rencana Netanyahu mencaplok Tepi Barat": past the phrase, a new verb
             if i in self.mention_at:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from ..doc import Quote
 from ..lang.verbs import Pattern, TriggerMatch, VerbDictionary
 from . import event_filters as filters
+from .event_anaphora import borrowed_only, other_side, plural_topic, reaction_args
 from .event_args import Arg, MentionRef, SentenceView
-from .event_control import alleged_acts, borrow, governing_subject, pronoun_object, share_object
+from .event_control import alleged_acts, borrow, governing_subject, pair_actors, pronoun_object, share_object
 from .event_relative import aside_subject, relative_source
 from .events_common import same_actor
 from .modality import Modality, decide
@@ -32,6 +33,7 @@ class Discourse:
 
     quotes: list[tuple[Quote, Arg | None, Arg | None]] = field(default_factory=list)  # quote, speaker, addressee
     topic: list[Arg] = field(default_factory=list)  # the last subject actors
+    topic_sentence: int = -1  # the sentence the topic was the subject of
     targets: list[Arg] = field(default_factory=list)  # targets of the previous sentence
     sources: list[Arg] = field(default_factory=list)  # sources of the previous sentence
     actors: list[Arg] = field(default_factory=list)  # actors named in the last sentences, latest first
@@ -155,7 +157,9 @@ def _resolve_subject(view: SentenceView, t: int, discourse: Discourse, active: b
         refs, _ = view.subject_left(i, cross=True)
         if refs:
             return _args(view, refs, "pronoun")
-        return [] if pronoun == "mereka" else list(discourse.topic)
+        if pronoun == "mereka":
+            return plural_topic(view, t, discourse, quote_at(discourse, view.doc.tokens[t].start) is not None)
+        return list(discourse.topic)
     if view.w(t - 1) in ("untuk", "guna", "demi") or view.is_quote(t - 1) and view.w(t - 2) in ("untuk", "guna"):
         return []  # "untuk mencapai kesepakatan": an infinitive has no subject of its own
     inverted = _inverted_subject(view, t)
@@ -370,11 +374,12 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         else:
             sources = []
     elif m.voice == "nominal":
-        found = _nominal_args(view, m, discourse)
+        reaction = reaction_args(view, m)
+        found = (reaction[0], [], False, True) if reaction else _nominal_args(view, m, discourse)
         if found is None:
             return None
         sources, refs, symmetric, light = found
-        targets = _args(view, refs)
+        targets = reaction[1] if reaction else _args(view, refs)
         if not sources or not (targets or light):
             return None
     else:
@@ -386,7 +391,8 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
         # '"...," ancam Mujahid': the name after an inverted verb is its subject, not its object
         targets = [a for a in _args(view, refs) if not any((a.start, a.end) == (s.start, s.end) for s in sources)]
         if not targets and frame != "generic":
-            targets = _clitic_object(view, m, sources) or pronoun_object(view, m.end, sources, discourse)
+            targets = _clitic_object(view, m, sources) or pronoun_object(view, m.end, sources, discourse) \
+                or other_side(view, m.end, sources, discourse)
         symmetric = p.symmetric and bool(targets)
     if not targets and p.role != "accused" and frame != "generic":
         if _anaphoric(view, m.end) and (discourse.targets or discourse.sources):
@@ -401,7 +407,10 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
             targets = [quote[2]]
     if p.symmetric and not targets and len(sources) >= 2:
         sources, targets, symmetric = sources[:1], sources[1:2], True
-    if p.strict and not targets:
+    if p.strict and not targets and not sources and m.voice == "active" and p.symmetric:
+        pair = pair_actors(view, t, discourse)  # "Kedua negara telah dua kali berperang"
+        sources, targets, symmetric = pair[:1], pair[1:2], bool(pair)
+    if p.strict and not targets or borrowed_only(view, sources, targets):
         return None
     if p.symmetric and targets:
         symmetric = True

@@ -170,7 +170,7 @@ def _joined_subject(view: SentenceView, c: int, out: list[Coded]) -> list[Arg]:
 def _pair_word(view: SentenceView, t: int) -> bool:
     """ "Keduanya sepakat", "Kedua negara telah berulang kali menuduh": a pair as the subject."""
     i = t - 1
-    while i >= view.first and t - i <= 6:
+    while i >= view.first and t - i <= 8:
         for start in range(i, max(view.first, i - 3) - 1, -1):
             n = view.phrase_at(start, "pair_subjects")
             if n and start + n - 1 == i:
@@ -178,8 +178,10 @@ def _pair_word(view: SentenceView, t: int) -> bool:
         word = view.w(i)
         if view.raw(i).lower() == "keduanya":  # the view strips the -nya of "keduanya"
             return True
+        # "kedua belah pihak berusaha untuk menegosiasikan": the pair is the subject of both verbs
+        controls = view.w(i + 1) in ("untuk", "guna") and i + 1 < t
         if i in view.mention_at or view.is_boundary(i) or word == "," or (
-                view.is_verbish(i) and word not in FILLERS):
+                view.is_verbish(i) and word not in FILLERS and not controls):
             return False
         i -= 1
     return False
@@ -292,7 +294,11 @@ def borrow(view: SentenceView, coded: Coded, out: list[Coded], discourse: Discou
         return
     if not coded.sources and m.voice == "active":
         pair = pair_actors(view, m.start, discourse)
-        if pair and coded.targets:
+        if pair and m.pattern.symmetric and coded.targets and any(
+                a.actor == p.actor for a in coded.targets for p in pair):
+            # "Kedua belah pihak berusaha menegosiasikan ... jaminan Taliban": one of the pair named again
+            coded.sources, coded.targets, coded.symmetric = pair[:1], pair[1:], True
+        elif pair and coded.targets:
             coded.sources = pair  # "keduanya mengajak warga": both act on the same target
         elif pair:
             coded.sources, coded.targets, coded.symmetric = pair[:1], pair[1:], True

@@ -163,6 +163,7 @@ def run(doc: Document, res: Resources) -> Document:
                 events.append(event)
             if coded.sources and coded.match.pattern.role != "accused":
                 discourse.topic = coded.sources[:1]
+                discourse.topic_sentence = view.index
         told |= seen
         if targets or sources:
             discourse.targets, discourse.sources = targets, sources

@@ -15,6 +15,9 @@ from .event_args import FILLERS, SentenceView
 
 # Words a cue may skip to reach its trigger: "tidak akan pernah mau berbicara".
 _NEAR = 4
+# Intention cues that name an effort, and the aspect words that put it under way already.
+_EFFORT = frozenset({"berusaha", "berupaya"})
+_PERFECT = frozenset({"telah", "sudah", "terus", "selama"})
 
 
 @dataclass
@@ -85,6 +88,18 @@ def _denial_content(view: SentenceView, cue: tuple[int, int], t: int) -> bool:
     return any(view.w(i) == "bahwa" for i in range(after, min(t, after + 3)))
 
 
+def _ongoing_effort(view: SentenceView, cue: int) -> bool:
+    """ "telah hampir setahun berusaha untuk menegosiasikan": an effort under way, not a plan."""
+    if view.w(cue) not in _EFFORT:
+        return False
+    for i in range(cue - 1, max(view.first, cue - 4) - 1, -1):
+        if view.w(i) in _PERFECT:
+            return True
+        if view.w(i) == "yang" or view.is_verbish(i) or i in view.mention_at:
+            return False  # "polisi yang sudah berada di lokasi berusaha ...": another verb's aspect
+    return False
+
+
 def decide(view: SentenceView, t: int, pattern: Pattern, code: str, following: list[SentenceView]) -> Modality:
     """Modality of the event whose trigger starts at token t."""
     root = code[:2]
@@ -128,6 +143,6 @@ def decide(view: SentenceView, t: int, pattern: Pattern, code: str, following: l
     if intent_marker and pattern.intent:
         return Modality("asserted", _span(view, *intent_marker), intent=True)
     intended = _near_left(view, t, "intended")
-    if intended:
+    if intended and not _ongoing_effort(view, intended[0]):
         return Modality("intended", _span(view, *intended))
     return Modality("asserted")
