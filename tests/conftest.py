@@ -450,3 +450,18 @@ def attack():
         sys.modules[name] = module  # its dataclasses look their module up there
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+# ---- quotes: the quotes found in a hand-made document ------------------------------------------
+def _found_quotes(doc, resources):
+    """(direct, quoted words, speaker name) of each quote the quotes stage finds in ``doc``."""
+    from warta.stages import quotes
+
+    return [(q.direct, doc.span(q.start, q.end), doc.entity(q.speaker).name if q.speaker else None)
+            for q in quotes.run(doc, resources).quotes]
+
+
+@pytest.fixture(scope="session")
+def found_quotes(resources):
+    """Runs the quotes stage on a document and lists what it found (see _found_quotes)."""
+    return lambda doc: _found_quotes(doc, resources)
