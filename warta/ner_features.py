@@ -209,6 +209,16 @@ def _length_bucket(n: int) -> str:
 def _title_runs(words: Sequence[str]) -> list[str]:
     """Position in a run of capitalised words and the run length: "B3", "I3", "E3", "S1", "-"."""
     out = ["-"] * len(words)
+    for i, j in _capital_runs(words):
+        size = str(min(j - i, 4))
+        for k in range(i, j):
+            out[k] = ("S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I") + size
+    return out
+
+
+def _capital_runs(words: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive capitalised words."""
+    runs: list[tuple[int, int]] = []
     i, n = 0, len(words)
     while i < n:
         if not words[i][:1].isupper():
@@ -217,11 +227,9 @@ def _title_runs(words: Sequence[str]) -> list[str]:
         j = i
         while j < n and words[j][:1].isupper():
             j += 1
-        size = str(min(j - i, 4))
-        for k in range(i, j):
-            out[k] = ("S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I") + size
+        runs.append((i, j))
         i = j
-    return out
+    return runs
 
 
 _LIST_SEPARATORS = frozenset({",", "dan", "atau", "serta", "maupun", "/"})
@@ -236,17 +244,8 @@ def _run_context(low: Sequence[str], words: Sequence[str], lex: Sequence[tuple[s
     ("Koutu , Hillcrest , Matipo Heights dan Rotokawa") what the word lists and word classes say
     about the other items, since the items of one list are nearly always of one kind."""
     out: list[tuple[str, ...]] = [()] * len(words)
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(words)
-    while i < n:
-        if not words[i][:1].isupper():
-            i += 1
-            continue
-        j = i
-        while j < n and words[j][:1].isupper():
-            j += 1
-        runs.append((i, j))
-        i = j
+    runs = _capital_runs(words)
+    n = len(words)
     groups: list[list[int]] = []
     for r, (i, j) in enumerate(runs):
         if r and runs[r - 1][1] + 1 == i and low[i - 1] in _LIST_SEPARATORS:
