@@ -20,6 +20,13 @@ def is_transnational(code: str | None) -> bool:
     return bool(code) and code.startswith(_TRANSNATIONAL)
 
 
+def actor_level(code: str | None) -> str:
+    """The side an actor code stands for: the whole code for an organisation or group
+    (IGOWSTNAT), else its country (KORGOV -> KOR)."""
+    code = code or ""
+    return code if is_transnational(code) else code[:3]
+
+
 def place_code(doc, index, entity, entry, gazetteer) -> str | None:
     if entry is None:
         for mid in entity.mentions:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .actors_rules import actor_level
 from .event_args import FILLERS, Arg, SentenceView
 
 if TYPE_CHECKING:  # event_coder imports this module; the types are only for annotations
@@ -97,13 +98,8 @@ def other_side(view: SentenceView, end: int, sources: list[Arg], discourse: Disc
     previous acts involved that is not on the subject's side (another country or organisation)."""
     if not sources or (view.w(end), view.w(end + 1)) != ("pihak", "lain"):
         return []
-    sides = {_level(a.actor) for a in sources}
+    sides = {actor_level(a.actor) for a in sources}
     for arg in discourse.targets + discourse.sources:
-        if arg.actor and _level(arg.actor) not in sides:
+        if arg.actor and actor_level(arg.actor) not in sides:
             return [arg]
     return []
-
-
-def _level(actor: str | None) -> str:
-    code = actor or ""
-    return code if code.startswith(("IGO", "NGO", "IMG", "MNC")) else code[:3]

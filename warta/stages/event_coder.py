@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..doc import Quote
 from ..lang.verbs import Pattern, TriggerMatch, VerbDictionary
 from . import event_filters as filters
+from .actors_rules import actor_level
 from .event_anaphora import borrowed_only, other_side, plural_topic, reaction_args
 from .event_args import Arg, MentionRef, SentenceView
 from .event_control import alleged_acts, borrow, governing_subject, pair_actors, pronoun_object, share_object
@@ -88,10 +89,10 @@ def _args(view: SentenceView, refs: list[MentionRef], how: str = "mention") -> l
         if not ref.actor:
             continue
         arg = view.arg(ref, how)
-        key = _level(arg.actor)
+        key = actor_level(arg.actor)
         # "DPR dan pemerintah" are two actors of one country; "Kanselir Jerman, Angela Merkel"
         # (DEU, DEUGOV) is one
-        same = next((a for a in out if _level(a.actor) == key and _nests(a.actor, arg.actor)), None)
+        same = next((a for a in out if actor_level(a.actor) == key and _nests(a.actor, arg.actor)), None)
         if same is None:
             out.append(arg)
         elif len(arg.actor or "") > len(same.actor or ""):
@@ -103,11 +104,6 @@ def _nests(a: str | None, b: str | None) -> bool:
     """One code refines the other (DEU, DEUGOV) or they are equal."""
     a, b = a or "", b or ""
     return a.startswith(b) or b.startswith(a)
-
-
-def _level(actor: str | None) -> str:
-    code = actor or ""
-    return code if code.startswith(("IGO", "NGO", "IMG", "MNC")) else code[:3]
 
 
 def quote_at(discourse: Discourse, char: int) -> tuple[Quote, Arg | None, Arg | None] | None:
@@ -270,7 +266,7 @@ def _nominal_args(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     if between and not sources:
         pair = _args(view, between)
         if len(pair) >= 2:
-            return pair[:1], [r for r in between if r.actor and _level(r.actor) == _level(pair[1].actor)], True, False
+            return pair[:1], [r for r in between if r.actor and actor_level(r.actor) == actor_level(pair[1].actor)], True, False
     oleh, _ = view.after_word(m.end, "oleh", 5)
     if oleh and not sources:
         sources = _args(view, oleh)

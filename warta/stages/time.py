@@ -19,6 +19,7 @@ import dateparser
 
 from ..doc import Document, Event
 from ..resources import Resources
+from .actors_rules import actor_level
 from .time_rules import TimeRules
 
 NAME = "time"
@@ -161,13 +162,8 @@ def _credit_dates(doc: Document, exprs: list[DateExpression]):
         speaker_dates.setdefault(quote.speaker, expr.iso)
         entity = doc.entity(quote.speaker)
         if entity is not None and entity.actor:
-            actor_dates.setdefault(_actor_key(entity.actor), expr.iso)
+            actor_dates.setdefault(actor_level(entity.actor), expr.iso)
     return speaker_dates, actor_dates
-
-
-def _actor_key(code: str) -> str:
-    # Countries match on their three letters; IGOs and groups on the whole code.
-    return code if code[:3] in ("IGO", "NGO", "IMG", "MNC") else code[:3]
 
 
 def _credited(doc: Document, event: Event, speaker_dates: dict[str, str], actor_dates: dict[str, str],
@@ -181,7 +177,7 @@ def _credited(doc: Document, event: Event, speaker_dates: dict[str, str], actor_
     if event.source_entity in speaker_dates:
         return speaker_dates[event.source_entity]
     if in_lead and event.source:
-        return actor_dates.get(_actor_key(event.source))
+        return actor_dates.get(actor_level(event.source))
     return None
 
 
