@@ -187,6 +187,14 @@ class SentenceView:
                 best = n
         return best
 
+    def phrase_ending_at(self, i: int, key: str) -> int | None:
+        """First token of a cue phrase from list ``key`` (at most four words) that ends at token i."""
+        for start in range(i, max(self.first, i - 3) - 1, -1):
+            n = self.phrase_at(start, key)
+            if n and start + n - 1 == i:
+                return start
+        return None
+
     def is_boundary(self, i: int) -> bool:
         """A token that ends a clause for argument finding."""
         word = self.w(i)

@@ -45,22 +45,13 @@ def coordinated(view: SentenceView, t: int) -> bool:
     return i >= view.first and view.w(i) in ("dan", "serta") and i not in view.mention_at
 
 
-def _phrase_ending(view: SentenceView, i: int, key: str) -> bool:
-    """A phrase from list ``key`` ends at token i."""
-    for start in range(i, max(view.first, i - 3) - 1, -1):
-        n = view.phrase_at(start, key)
-        if n and start + n - 1 == i:
-            return True
-    return False
-
-
 def event_noun_subject(view: SentenceView, t: int) -> bool:
     """The subject of the verb at token t is an event noun, not an actor: the noun stands right
     before the verb, or opens the verb's clause with no name between it and the verb."""
     i = t - 1
     while i >= view.first and view.w(i) in FILLERS and i not in view.mention_at:
         i -= 1
-    if i >= view.first and i not in view.mention_at and _phrase_ending(view, i, "event_nouns"):
+    if i >= view.first and i not in view.mention_at and view.phrase_ending_at(i, "event_nouns") is not None:
         return True
     k = t - 1
     # "sebelumnya" is an adverb, not the connective "sebelum" the view leaves of it
@@ -77,13 +68,13 @@ def only_considered(view: SentenceView, t: int) -> bool:
     """The act at token t is the object of a verb of weighing ("menimbang pembalasan") or the
     complement of an idea ("ide untuk berkunjung", "kemungkinan untuk menjalin hubungan")."""
     i = t - 1
-    if i >= view.first and _phrase_ending(view, i, "deliberation"):
+    if i >= view.first and view.phrase_ending_at(i, "deliberation") is not None:
         return True
     if view.w(i) in ("untuk", "guna") and i - 1 >= view.first:
         k = i - 1
         if view.w(k) in _POSSESSORS and k - 1 >= view.first:
             k -= 1  # "kebijakan mereka untuk menekan Iran"
-        return _phrase_ending(view, k, "complement_nouns")
+        return view.phrase_ending_at(k, "complement_nouns") is not None
     return False
 
 

@@ -43,18 +43,9 @@ def _yang_before(view: SentenceView, t: int) -> int | None:
     return i if i >= view.first and view.w(i) == "yang" else None
 
 
-def _phrase_ending(view: SentenceView, i: int, key: str) -> int | None:
-    """The first token of a phrase from list ``key`` that ends at token i, else None."""
-    for start in range(i, max(view.first, i - 3) - 1, -1):
-        n = view.phrase_at(start, key)
-        if n and start + n - 1 == i:
-            return start
-    return None
-
-
 def _issuer(view: SentenceView, y: int, resolve: Callable[[int], list[Arg]]) -> list[Arg] | None:
     """Statement head: the subject of the verb that issued it; None when the head is no statement."""
-    start = _phrase_ending(view, y - 1, "statement_nouns")
+    start = view.phrase_ending_at(y - 1, "statement_nouns")
     if start is None:
         return None
     v = start - 1
