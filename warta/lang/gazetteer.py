@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -245,16 +245,16 @@ def _first_run(word: str) -> str:
     return run.group(0) if run else word
 
 
-def _title_case(text: str, words: list[tuple[int, int]]) -> bool:
-    """Most words of the segment start with a capital: a title-cased headline."""
-    alpha = [text[s:e] for s, e in words if text[s:s + 1].isalpha() and e - s > 2]
-    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) >= 0.7 * len(alpha)
+def is_title_case(words: Sequence[str]) -> bool:
+    """A headline Written Like This: most words longer than two letters start with a capital."""
+    alpha = [w for w in words if len(w) > 2 and w[:1].isalpha()]
+    return len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
 
 
 def _ambiguous_ok(text: str, words: list[tuple[int, int]], i: int, j: int) -> bool:
     """A place name that is also a common word ("Batu", "Surat") must not open the sentence and
     must not run into a following capitalised word (then it is part of a longer name)."""
-    if i == 0 or _title_case(text, words):
+    if i == 0 or is_title_case([text[s:e] for s, e in words]):
         return False  # in a headline Like This every word is capitalised, "Kirim Surat" too
     return j >= len(words) or not text[words[j][0] : words[j][1]][:1].isupper()
 

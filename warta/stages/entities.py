@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..doc import Document, Mention
+from ..lang.gazetteer import is_title_case
 from ..ner_features import GPE_CATEGORIES, LOC_CATEGORIES, NerLexicon
 from ..resources import Resources
 
@@ -74,7 +75,7 @@ def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int])
         words = [doc.text[t.start : t.end] for t in tokens]
         cased = any(w != w.lower() for w in words)
         tagged = words
-        if doc.paragraphs and doc.paragraphs[sentence.paragraph].kind == "headline" and _title_case(words):
+        if doc.paragraphs and doc.paragraphs[sentence.paragraph].kind == "headline" and is_title_case(words):
             tagged, cased = _lower_headline_words(words), False
         found = [_trim(words, a, b, typ, lexicon, cased) + (typ,) for a, b, typ in model.spans(tagged, cased)]
         if tagged is not words:  # a headline span made only of words news rarely capitalises is no name
@@ -174,12 +175,6 @@ def _split_brackets(words: list[str], span: tuple[int, int, str]) -> list[tuple[
                 pieces.append((start, k, typ))
             start = k + 1
     return pieces
-
-
-def _title_case(words: list[str]) -> bool:
-    """A headline Written Like This: most longer words start with a capital."""
-    alpha = [w for w in words if len(w) > 2 and w[:1].isalpha()]
-    return len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
 
 
 def _lower_headline_words(words: list[str]) -> list[str]:
