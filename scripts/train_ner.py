@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from warta.ner import Sentence, _lower_openers, file_sha256, read_conll, score_spans
+from warta.ner_crf import LinearChainCRF
 from warta.ner_features import is_cased, load_lexicon, sentence_features
 
 DATA = ROOT / ".." / "shared" / "data"
@@ -37,6 +38,7 @@ CASING_FILE = "casing.tsv"
 NAMES_FILE = "names.tsv"
 CLUSTER_SIZES = (64, 256, 1024)
 EMBED_FILE = "embed_clusters.tsv"
+CRF_WEIGHTS_FILE = "crf.npz"
 EMBED_SIZES = (128, 512)
 _TOKEN = re.compile(r"\w+(?:[-.'’]\w+)*|[^\w\s]")
 
@@ -451,6 +453,8 @@ def main() -> int:
     items = training_items(corpora, splits, lexicon, args.lower_copies, repeat)
     model_path = args.out / "model.crfsuite"
     secs = train(items, model_path, args.c1, args.c2, args.iterations)
+    crf_path = args.out / CRF_WEIGHTS_FILE  # what warta runs: the weights in numpy (warta/ner_crf.py)
+    LinearChainCRF.from_crfsuite(model_path).save(crf_path)
     scores = evaluate(model_path, corpora, "test", lexicon)
     for name, res in scores.items():
         print(f"{name:8s} test " + "  ".join(f"{t}={v['f1']:.3f}" for t, v in res.items()))
@@ -459,6 +463,7 @@ def main() -> int:
         "model_file": "model.crfsuite",
         "model_sha256": file_sha256(model_path),
         "model_bytes": model_path.stat().st_size,
+        "crf_weights": {"file": CRF_WEIGHTS_FILE, "sha256": file_sha256(crf_path)},
         "lexicon_files": LEXICON_FILES,
         "lexicon_sha256": {f: file_sha256(args.out / f) for f in LEXICON_FILES},
         "clusters_file": CLUSTERS_FILE if use_clusters else None,
@@ -485,7 +490,12 @@ def main() -> int:
         + (f" --repeat '{args.repeat}'" if args.repeat else "")
         + f" --c1 {args.c1} --c2 {args.c2} --iterations {args.iterations}",
     }
-    (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    previous = args.out / "manifest.json"
+    if previous.exists() and "neural" in json.loads(previous.read_text(encoding="utf-8")):
+        # the network is trained apart (scripts/train_ner_neural.py); its weight in the mix was
+        # chosen with the CRF it was tuned with: rerun that script to retune for this CRF
+        manifest["neural"] = json.loads(previous.read_text(encoding="utf-8"))["neural"]
+    previous.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(f"model {model_path} {manifest['model_bytes']/1e6:.1f} MB, trained in {secs:.0f}s")
     return 0
 

@@ -126,25 +126,33 @@ def _lower_openers(words: Sequence[str], casing: dict[str, str]) -> Sequence[str
 
 
 class NerModel:
-    """A loaded CRF tagger plus the word lists its features were trained with."""
+    """The CRF (its weights run in numpy, or crfsuite for an older model folder), the optional
+    neural tagger whose log-probabilities are added to the CRF's label scores, and the word
+    lists the features were trained with."""
 
-    def __init__(self, tagger: object, lexicon: NerLexicon, manifest: dict):
+    def __init__(self, tagger: object, lexicon: NerLexicon, manifest: dict, crf: object | None = None,
+                 neural: object | None = None):
         self._tagger = tagger
         self.lexicon = lexicon
         self.manifest = manifest
+        self.crf = crf
+        self.neural = neural
+        # the network's weight in the sum of log scores, chosen on the dev splits (MODEL_CARD.md)
+        self._neural_weight = float(manifest.get("neural", {}).get("weight", 0.0))
+        self._order = None
+        if crf is not None and neural is not None:
+            from .ner_neural import LABELS
+
+            self._order = [LABELS.index(label) for label in crf.labels]  # type: ignore[attr-defined]
 
     @classmethod
     def load(cls, folder: str | Path, verify: bool = False) -> NerModel:
-        import pycrfsuite
-
         folder = Path(folder)
         model_path = folder / "model.crfsuite"
         manifest_path = folder / "manifest.json"
-        if not model_path.exists() or not manifest_path.exists():
+        if not manifest_path.exists() or not model_path.exists():
             raise ResourceError(f"NER model not found in {folder} (run scripts/train_ner.py)")
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if verify and file_sha256(model_path) != manifest.get("model_sha256"):
-            raise ResourceError(f"NER model {model_path} does not match its manifest sha256")
         clusters, casing, names, embed = (manifest.get(k) for k in ("clusters_file", "casing_file", "names_file",
                                                                     "embed_file"))
         lexicon = load_lexicon(
@@ -154,12 +162,29 @@ class NerModel:
             folder / names if names else None,
             folder / embed if embed else None,
         )
-        tagger = pycrfsuite.Tagger()
-        try:
-            tagger.open(str(model_path))
-        except Exception as err:
-            raise ResourceError(f"cannot open NER model {model_path}: {err}") from err
-        return cls(tagger, lexicon, manifest)
+        if verify and file_sha256(model_path) != manifest.get("model_sha256"):
+            raise ResourceError(f"NER model {model_path} does not match its manifest sha256")
+        crf = tagger = None
+        if manifest.get("crf_weights"):
+            from .ner_crf import LinearChainCRF
+
+            crf = LinearChainCRF.load(_checked(folder, manifest["crf_weights"], verify, "CRF weights"))
+        else:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open(str(model_path))
+            except Exception as err:
+                raise ResourceError(f"cannot open NER model {model_path}: {err}") from err
+        neural = None
+        if manifest.get("neural") and crf is not None:
+            from .ner_neural import NeuralTagger
+
+            titles = frozenset(p[0] for p, cats in lexicon.phrases.items() if len(p) == 1 and "title" in cats)
+            neural = NeuralTagger.load(_checked(folder, manifest["neural"], verify, "neural NER weights"),
+                                       lexicon.casing, titles)
+        return cls(tagger, lexicon, manifest, crf, neural)
 
     def tag(self, words: Sequence[str], cased: bool | None = None) -> list[str]:
         if not words:
@@ -168,7 +193,24 @@ class NerModel:
             cased = is_cased(words)
         if cased and self.lexicon.casing:
             words = _lower_openers(words, self.lexicon.casing)
-        return list(self._tagger.tag(sentence_features(words, self.lexicon, cased)))  # type: ignore[attr-defined]
+        features = sentence_features(words, self.lexicon, cased)
+        if self.crf is None:
+            return list(self._tagger.tag(features))  # type: ignore[attr-defined]
+        scores = self.crf.scores(features)  # type: ignore[attr-defined]
+        if self.neural is not None:
+            logp = self.neural.log_probabilities(words, cased)  # type: ignore[attr-defined]
+            scores += self._neural_weight * logp[:, self._order]
+        return self.crf.decode(scores)  # type: ignore[attr-defined]
 
     def spans(self, words: Sequence[str], cased: bool | None = None) -> list[tuple[int, int, str]]:
         return bio_spans(self.tag(words, cased))
+
+
+def _checked(folder: Path, entry: dict, verify: bool, what: str) -> Path:
+    """The file a manifest entry names; with verify, its sha256 must match the entry's."""
+    path = folder / entry["file"]
+    if not path.exists():
+        raise ResourceError(f"{what} not found: {path} (run scripts/train_ner.py)")
+    if verify and file_sha256(path) != entry.get("sha256"):
+        raise ResourceError(f"{what} {path} do not match their manifest sha256")
+    return path

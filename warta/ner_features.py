@@ -24,6 +24,7 @@ LOC_CATEGORIES = frozenset({"region"})
 MAX_PHRASE_TOKENS = 5
 NAME_CATEGORIES = ("per", "org", "loc")
 CASING_BUCKETS = frozenset("012345")
+_WORD_CACHE_SIZE = 200_000
 # With the casing table (feature set 2), a sentence without case repeats these features under an
 # "lc|" prefix: NERP, the one lower-cased corpus, gets weights of its own for its conventions
 # while the shared weights keep those of the cased corpora.
@@ -51,6 +52,9 @@ class NerLexicon:
     first_words: frozenset[str] = field(default=frozenset(), init=False)
     cluster_features: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
     embed_features: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
+    # word -> its context-free features, filled as words are seen: most tokens of a news text
+    # are frequent words, and rebuilding their strings was a third of the tagging time
+    word_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_words", frozenset(k[0] for k in self.phrases))
@@ -60,6 +64,37 @@ class NerLexicon:
         object.__setattr__(self, "embed_features", {
             w: tuple(f"e{k}={c}" for k, c in enumerate(ids)) for w, ids in self.embed.items()
         })
+
+    def word_features(self, word: str) -> tuple[str, ...]:
+        """The features of a lower-cased word that do not depend on its neighbours."""
+        cached = self.word_cache.get(word)
+        if cached is not None:
+            return cached
+        f = ["w=" + word, "s2=" + word[-2:], "s3=" + word[-3:], "p3=" + word[:3], "len=" + _length_bucket(len(word))]
+        if len(word) > 4:
+            f.append("s4=" + word[-4:])
+            f.append("p2=" + word[:2])
+        if not word.isalpha():
+            if any(ch.isdigit() for ch in word):
+                f.append("dig")
+            if "-" in word:
+                f.append("hyph")
+            if not any(ch.isalnum() for ch in word):
+                f.append("punct=" + word)
+        if self.clusters:
+            f.extend(self.cluster_features.get(word) or self._missing("c", self.clusters))
+        if self.embed:
+            f.extend(self.embed_features.get(word) or self._missing("e", self.embed))
+        features = tuple(f)
+        if len(self.word_cache) >= _WORD_CACHE_SIZE:  # bounded: an archive run sees millions of rare words
+            self.word_cache.clear()
+        self.word_cache[word] = features
+        return features
+
+    @staticmethod
+    def _missing(prefix: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+        width = len(next(iter(table.values())))
+        return tuple(f"{prefix}{k}=-" for k in range(width))
 
     def categories(self, text: str) -> frozenset[str]:
         return self.phrases.get(tuple(text.lower().split()), frozenset())
@@ -290,20 +325,15 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
     low = [w.lower() for w in words]
     lex = lexicon.tag(low)
     lex1 = [x[0].split(":")[0] if x else "-" for x in lex]
-    shapes = [_shape(w) for w in words] if cased else None
-    cl = cf = None
+    shp = ["<s>", "<s>", *(_shape(w) for w in words), "</s>", "</s>"] if cased else None
+    cl = cp = None
     if lexicon.clusters:
-        width = len(next(iter(lexicon.clusters.values())))
-        no_cluster = ("-",) * width
-        no_features = tuple(f"c{k}=-" for k in range(width))
+        no_cluster = ("-",) * len(next(iter(lexicon.clusters.values())))
         cl = [lexicon.clusters.get(w, no_cluster) for w in low]
-        cf = [lexicon.cluster_features.get(w, no_features) for w in low]
+        cp = ["<s>", "<s>", *(c[-2] for c in cl), "</s>", "</s>"]
     pad_low = ["<s>", "<s>", *low, "</s>", "</s>"]
-    ef = el = None
+    el = None
     if lexicon.embed:
-        width = len(next(iter(lexicon.embed.values())))
-        no_embed = tuple(f"e{k}=-" for k in range(width))
-        ef = [lexicon.embed_features.get(w, no_embed) for w in low]
         el = ["<s>", *(lexicon.embed.get(w, ("-",))[0] for w in low), "</s>"]
     caps = None
     if lexicon.casing:  # "u": unseen word, "n": not a word
@@ -320,11 +350,7 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
         j = i + 2  # index into pad_low
         f = [
             "b",
-            "w=" + w,
-            "s2=" + w[-2:],
-            "s3=" + w[-3:],
-            "p3=" + w[:3],
-            "len=" + _length_bucket(len(w)),
+            *lexicon.word_features(w),
             "w-1=" + pad_low[j - 1],
             "w+1=" + pad_low[j + 1],
             "w-2=" + pad_low[j - 2],
@@ -334,42 +360,20 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
             "L-1=" + (lex1[i - 1] if i > 0 else "<s>"),
             "L+1=" + (lex1[i + 1] if i + 1 < n else "</s>"),
         ]
-        if len(w) > 4:
-            f.append("s4=" + w[-4:])
-            f.append("p2=" + w[:2])
-        if not w.isalpha():
-            if any(ch.isdigit() for ch in w):
-                f.append("dig")
-            if "-" in w:
-                f.append("hyph")
-            if not any(ch.isalnum() for ch in w):
-                f.append("punct=" + w)
         for item in lex[i]:
             f.append("L=" + item)
-        if cl is not None:
-            f.extend(cf[i])
-            prev_c = cl[i - 1][-2] if i > 0 else "<s>"
-            f.append("c-1=" + prev_c)
-            f.append("c+1=" + (cl[i + 1][-2] if i + 1 < n else "</s>"))
-            f.append("c-2=" + (cl[i - 2][-2] if i > 1 else "<s>"))
-            f.append("c+2=" + (cl[i + 2][-2] if i + 2 < n else "</s>"))
-            f.append("c-1|c=" + prev_c + "|" + cl[i][-2])
-            if shapes is not None:
-                f.append("sh|c=" + shapes[i] + "|" + cl[i][-2])
-        if ef is not None:
-            f.extend(ef[i])
-            f.append("e-1=" + el[i])
-            f.append("e+1=" + el[i + 2])
-        if shapes is not None:
-            sh = shapes[i]
-            prev = shapes[i - 1] if i > 0 else "<s>"
-            nxt = shapes[i + 1] if i + 1 < n else "</s>"
-            f.append("sh=" + sh)
-            f.append("sh-1=" + prev)
-            f.append("sh+1=" + nxt)
-            f.append("sh-1|sh=" + prev + "|" + sh)
-            f.append("sh|sh+1=" + sh + "|" + nxt)
-            f.append("w-1|sh=" + pad_low[j - 1] + "|" + sh)
+        if cp is not None:  # cp and shp are padded like pad_low: index j is token i
+            c = cp[j]
+            f.extend(("c-1=" + cp[j - 1], "c+1=" + cp[j + 1], "c-2=" + cp[j - 2], "c+2=" + cp[j + 2],
+                      "c-1|c=" + cp[j - 1] + "|" + c))
+            if shp is not None:
+                f.append("sh|c=" + shp[j] + "|" + c)
+        if el is not None:
+            f.extend(("e-1=" + el[i], "e+1=" + el[i + 2]))
+        if shp is not None:
+            sh, prev, nxt = shp[j], shp[j - 1], shp[j + 1]
+            f.extend(("sh=" + sh, "sh-1=" + prev, "sh+1=" + nxt, "sh-1|sh=" + prev + "|" + sh,
+                      "sh|sh+1=" + sh + "|" + nxt, "w-1|sh=" + pad_low[j - 1] + "|" + sh))
             if i == 0:
                 f.append("first|sh=" + sh)
         if caps is not None:
@@ -378,11 +382,10 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
                       "w-1|k=" + pad_low[j - 1] + "|" + k))
             if i == 0:
                 f.append("first")
-            if cl is not None and i + 1 < n:
-                f.append("c|c+1=" + cl[i][-2] + "|" + cl[i + 1][-2])
+            if cp is not None and i + 1 < n:
+                f.append("c|c+1=" + cp[j] + "|" + cp[j + 1])
         if names is not None:
-            f.append("D-1=" + names1[i])
-            f.append("D+1=" + names1[i + 2])
+            f.extend(("D-1=" + names1[i], "D+1=" + names1[i + 2]))
             for item in names[i]:
                 f.append("D=" + item)
                 if runs is not None:

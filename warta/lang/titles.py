@@ -23,6 +23,7 @@ class Title:
     fallback: str | None = None  # role when role is "org" and no organisation is named
     head: bool = False  # one holder per country/organisation ("Presiden")
     country: str | None = None  # titles that belong to one country ("Kapolri")
+    rank: bool = False  # a military or police rank: always followed by a name, never by a country
 
 
 class Titles:
@@ -33,6 +34,7 @@ class Titles:
         self._org_roles = sorted(((normalize(h).casefold(), r) for h, r in org_roles), key=lambda x: -len(x[0]))
         self.titles = tuple(dict.fromkeys(self._titles.values()))
         self.first_words = frozenset(form.split(" ")[0] for form in self._titles)
+        self.rank_forms = frozenset(form for form, title in self._titles.items() if title.rank)
 
     def get(self, phrase: str) -> Title | None:
         return self._titles.get(normalize(phrase).casefold())
@@ -73,7 +75,8 @@ def load_titles(path: Path) -> Titles:
         data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         forms: list[tuple[str, Title]] = []
         for row in data["titles"]:
-            title = Title(row["title"], row["role"], row.get("fallback"), bool(row.get("head")), row.get("country"))
+            title = Title(row["title"], row["role"], row.get("fallback"), bool(row.get("head")), row.get("country"),
+                          bool(row.get("rank")))
             if title.role != "org" and title.role not in ROLES:
                 raise ValueError(f"unknown role {title.role!r} for {title.title!r}")
             forms += [(form, title) for form in (row["title"], *(row.get("aliases") or ()))]

@@ -54,7 +54,8 @@ def run(doc: Document, res: Resources) -> Document:
     gaz = _gazetteer_spans(doc, gazetteer)
     person_starts = {g.tok_start for g in gaz if g.type == "PER" and g.tok_start >= 0}
     covered = {k for g in gaz if g.tok_start >= 0 for k in range(g.tok_start, g.tok_end)}
-    crf = _crf_spans(doc, model, person_starts, covered)
+    titles = res.get("titles") if "titles" in res.names() else None
+    crf = _crf_spans(doc, model, person_starts, covered, titles)
     merged = _merge(doc, crf, gaz, model.lexicon)
     for span in merged:
         if span.type == "LOC" and span.source == "ner":
@@ -65,7 +66,7 @@ def run(doc: Document, res: Resources) -> Document:
     return doc
 
 
-def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int]) -> list[_Span]:
+def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int], titles=None) -> list[_Span]:
     lexicon: NerLexicon = model.lexicon
     out: list[_Span] = []
     for index, sentence in enumerate(doc.sentences):
@@ -87,6 +88,8 @@ def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int])
             known = [first + k in covered for k in range(len(words))]
             titled = _titled_persons(words, found, lexicon, known)
             found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b, _ in titled)] + titled
+            if titles is not None:
+                found = _ranked_persons(words, found, titles, lexicon)
         found = [piece for span in found for piece in _split_brackets(words, span)]
         for a, b, typ in found:
             if a < b and not _rejected(words, a, b, lexicon):
@@ -153,6 +156,28 @@ def _titled_persons(words: list[str], found: list[tuple[int, int, str]], lexicon
         if j < k and (k == n or not words[k][:1].isupper()) and not any(taken[j:k]) and not _listed(words, k):
             out.append((j, k, "PER"))
             taken[j:k] = [True] * (k - j)
+    return out
+
+
+def _ranked_persons(words: list[str], found: list[tuple[int, int, str]], titles, lexicon: NerLexicon
+                    ) -> list[tuple[int, int, str]]:
+    """After a military or police rank comes a name, never a place: "Kolonel Turki al-Maliki" is a
+    person even when the taggers read "Turki" as the country (one place span, or a place span
+    followed by a person span, becomes one person)."""
+    out = sorted(found)
+    for k, (a, b, typ) in enumerate(out):
+        if typ not in ("LOC", "GPE") or a < 2 or not words[a - 1][:1].isupper():
+            continue
+        match = titles.match_words_ending(words[max(0, a - titles.max_words):a])
+        if match is None or not match[0].rank or a - match[1] < 1:  # a rank opening the sentence may be a noun
+            continue
+        end = b
+        if k + 1 < len(out) and out[k + 1][0] == b and out[k + 1][2] == "PER":
+            end = out[k + 1][1]
+        if end - a == 1 and lexicon.categories(words[a]) & GPE_CATEGORIES:
+            continue  # a lone country or city name: keep the place
+        merged = (a, end, "PER")
+        return _ranked_persons(words, [s for s in out if not (a <= s[0] and s[1] <= end)] + [merged], titles, lexicon)
     return out
 
 
