@@ -124,7 +124,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", default="nergrit=2 nerp=2")
     ap.add_argument("--w2v", type=Path, help="saved gensim KeyedVectors to use instead of training word2vec")
-    ap.add_argument("--weight", type=float, default=0.8,
+    ap.add_argument("--weight", type=float, default=0.5,
                     help="the network's weight in the sum of log scores (chosen on the dev splits)")
     args = ap.parse_args()
     import torch

@@ -76,3 +76,16 @@ def test_ner_crf_bad_file_is_a_resource_error(tmp_path):
     (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(ResourceError, match="CRF weights"):
         NerModel.load(tmp_path, verify=True)
+
+
+def test_ner_crf_many_sentences_equal_one_by_one():
+    rng = np.random.default_rng(5)
+    labels = ["O", "B-PER", "I-PER", "B-LOC"]
+    attributes = [f"a{k}" for k in range(20)]
+    crf = LinearChainCRF(labels, attributes, rng.normal(size=(20, 4)).astype(np.float32), rng.normal(size=(4, 4)))
+    sentences = [[[f"a{k}" for k in rng.integers(0, 25, size=3)] for _ in range(n)] for n in (5, 1, 0, 12, 3)]
+    one_by_one = [crf.tag(s) for s in sentences]
+    scores = crf.scores_many(sentences)
+    assert [len(s) for s in scores] == [5, 1, 0, 12, 3]
+    assert crf.decode_many(scores) == one_by_one
+    assert crf.decode_many([]) == []

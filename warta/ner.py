@@ -187,20 +187,28 @@ class NerModel:
         return cls(tagger, lexicon, manifest, crf, neural)
 
     def tag(self, words: Sequence[str], cased: bool | None = None) -> list[str]:
-        if not words:
-            return []
-        if cased is None:
-            cased = is_cased(words)
-        if cased and self.lexicon.casing:
-            words = _lower_openers(words, self.lexicon.casing)
-        features = sentence_features(words, self.lexicon, cased)
+        return self.tag_many([(words, cased)])[0]
+
+    def tag_many(self, sentences: Sequence[tuple[Sequence[str], bool | None]]) -> list[list[str]]:
+        """Labels for many (words, cased) sentences: an article's sentences go through the CRF
+        and the network together, which saves numpy's per-call cost."""
+        prepared = []
+        for words, cased in sentences:
+            if cased is None:
+                cased = is_cased(words)
+            if cased and self.lexicon.casing:
+                words = _lower_openers(words, self.lexicon.casing)
+            prepared.append((words, cased))
+        features = [sentence_features(words, self.lexicon, cased) if words else [] for words, cased in prepared]
         if self.crf is None:
-            return list(self._tagger.tag(features))  # type: ignore[attr-defined]
-        scores = self.crf.scores(features)  # type: ignore[attr-defined]
+            return [list(self._tagger.tag(f)) if f else [] for f in features]  # type: ignore[attr-defined]
+        scores = self.crf.scores_many(features)  # type: ignore[attr-defined]
         if self.neural is not None:
-            logp = self.neural.log_probabilities(words, cased)  # type: ignore[attr-defined]
-            scores += self._neural_weight * logp[:, self._order]
-        return self.crf.decode(scores)  # type: ignore[attr-defined]
+            for k, (words, cased) in enumerate(prepared):
+                if words:
+                    logp = self.neural.log_probabilities(words, cased)  # type: ignore[attr-defined]
+                    scores[k] = scores[k] + self._neural_weight * logp[:, self._order]
+        return self.crf.decode_many(scores)  # type: ignore[attr-defined]
 
     def spans(self, words: Sequence[str], cased: bool | None = None) -> list[tuple[int, int, str]]:
         return bio_spans(self.tag(words, cased))

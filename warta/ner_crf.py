@@ -90,3 +90,41 @@ class LinearChainCRF:
 
     def tag(self, features: Sequence[Sequence[str]]) -> list[str]:
         return self.decode(self.scores(features)) if features else []
+
+    def scores_many(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
+        """scores() of many sentences with one gather and one segment sum for all of them."""
+        lengths = [len(s) for s in sentences]
+        flat = [token for sentence in sentences for token in sentence]
+        if not flat:
+            return [np.zeros((0, len(self.labels))) for _ in sentences]
+        return np.split(self.scores(flat), np.cumsum(lengths)[:-1])
+
+    def decode_many(self, scores: Sequence[np.ndarray]) -> list[list[str]]:
+        """decode() of many sentences at once: one Viterbi step per position serves every
+        sentence (numpy's per-call cost, not arithmetic, is what a 7-label lattice pays for)."""
+        lengths = [len(s) for s in scores]
+        longest = max(lengths, default=0)
+        if longest == 0:
+            return [[] for _ in scores]
+        size = len(self.labels)
+        lattice = np.zeros((len(scores), longest, size))
+        for k, s in enumerate(scores):
+            lattice[k, : len(s)] = s
+        alive = np.arange(longest)[None, :] < np.array(lengths)[:, None]
+        best = lattice[:, 0]
+        back = np.zeros((len(scores), longest, size), np.intp)
+        for t in range(1, longest):
+            candidates = best[:, :, None] + self._transitions
+            back[:, t] = candidates.argmax(1)
+            best = np.where(alive[:, t, None], candidates.max(1) + lattice[:, t], best)
+        ends, back_rows = best.argmax(1).tolist(), back.tolist()
+        out = []
+        for k, n in enumerate(lengths):
+            if n == 0:
+                out.append([])
+                continue
+            path, rows = [ends[k]], back_rows[k]
+            for t in range(n - 1, 0, -1):
+                path.append(rows[t][path[-1]])
+            out.append([self.labels[j] for j in reversed(path)])
+        return out

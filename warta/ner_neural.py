@@ -10,6 +10,7 @@ names, the CRF sees word lists and long-range cues), and the sum beats each on e
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,9 +20,14 @@ from .errors import ResourceError
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 MAX_CHARS = 16  # a longer word keeps its first and last 8 characters
-CACHE_WORDS = 100_000  # distinct words whose input rows are kept
+CACHE_WORDS = 50_000  # cached input rows (a word has one per casing and after-a-title variant met)
 UNKNOWN = 1  # index of the unknown word / character (0 is padding)
 _LOG_FLOOR = float(np.log(1e-6))  # one confident network cannot veto the CRF outright
+# OpenBLAS spreads a product of over ~10**6 multiply-adds across threads, which for products this
+# small is several times slower (the threads spin against each other on a busy core): keep under it
+_BLAS_WORK = 1_000_000
+
+Cache = tuple[tuple[dict[str, int], ...], set[str], np.ndarray]
 
 
 def word_shape(word: str) -> int:
@@ -37,41 +43,51 @@ def word_shape(word: str) -> int:
     return 4 if word[0].isupper() else 5
 
 
-def _conv(h: np.ndarray, weight: np.ndarray, bias: np.ndarray, dilation: int) -> np.ndarray:
-    """Same-length 1-D convolution of kernel 3 over the rows of h; weight is (3 * in, out)."""
-    n, width = h.shape
-    hp = np.zeros((n + 2 * dilation, width), h.dtype)
-    hp[dilation:dilation + n] = h
-    return np.concatenate([hp[:n], hp[dilation:dilation + n], hp[2 * dilation:]], 1) @ weight + bias
+def _mm(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b, in even row blocks that each stay on one thread."""
+    blocks = -(-len(a) * a.shape[1] * b.shape[1] // _BLAS_WORK)
+    if blocks <= 1:
+        return a @ b
+    size = -(-len(a) // blocks)
+    return np.concatenate([a[i:i + size] @ b for i in range(0, len(a), size)])
 
 
 class NeuralTagger:
     """The exported weights (.npz) plus the word and character indexes."""
 
     def __init__(self, arrays: dict[str, np.ndarray], casing: dict[str, str], titles: frozenset[str]):
-        self._a = arrays
-        self._titles = titles
-        self._words = {w: i for i, w in enumerate(arrays["vocab"].tolist())}
-        self._chars = {c: i for i, c in enumerate(arrays["chars"].tolist())}
-        self._casing = casing
-        self._dilations = [int(d) for d in arrays["dilations"]]
-        # the input layer split by input: shape embeddings folded into a 12-row table, and the
-        # rest applied once per distinct word (cached), as news repeats its words
-        inp = arrays["inp_w"]
-        n_word, n_char = arrays["word_emb"].shape[1], arrays["char_conv_b"].shape[0]
-        n_shape = arrays["shape_emb"].shape[1]
-        self._shape_rows = arrays["shape_emb"] @ inp[n_word + n_char: n_word + n_char + n_shape]
-        self._word_rows = arrays["word_emb"] @ inp[:n_word] + arrays["inp_b"]  # bias folded in here
+        a = arrays
+        self._titles, self._casing = titles, casing
+        vocab, chars = a["vocab"].tolist(), a["chars"].tolist()
+        self._words, self._chars = dict(zip(vocab, range(len(vocab)))), dict(zip(chars, range(len(chars))))
+        # the input layer split by input; word vectors stay float16 and only the rows of the words
+        # met are multiplied in (then cached, as news repeats its words), which keeps loading quick
+        inp = a["inp_w"]
+        n_word, n_char = a["word_emb"].shape[1], a["char_conv_b"].shape[0]
+        n_shape, n_bucket = a["shape_emb"].shape[1], a["bucket_emb"].shape[1]
+        self._word_emb, self._word_in, self._inp_b = a["word_emb"], inp[:n_word], a["inp_b"]
         self._char_in = inp[n_word: n_word + n_char]
-        n_bucket = arrays["bucket_emb"].shape[1]
-        start = n_word + n_char + n_shape
-        self._bucket_rows = arrays["bucket_emb"] @ inp[start: start + n_bucket]
-        self._title_rows = arrays["title_emb"] @ inp[start + n_bucket:]  # 2 * after-a-title + is-a-title
-        w = arrays["char_conv_w"]
-        self._char_taps = [arrays["char_emb"] @ w[k] for k in range(3)]
-        self._cache: dict[str, np.ndarray] = {}
-        self._convs = [(arrays[f"conv{k}_w"].reshape(-1, arrays[f"conv{k}_w"].shape[2]), arrays[f"conv{k}_b"], d)
-                       for k, d in enumerate(self._dilations)]
+        self._char_taps = [a["char_emb"] @ w for w in a["char_conv_w"]]  # kernel 3 as three look-ups
+        self._char_b = a["char_conv_b"]
+        start = n_word + n_char
+        self._shape_rows = a["shape_emb"] @ inp[start: start + n_shape]  # row 2 * shape + cased
+        self._bucket_rows = a["bucket_emb"] @ inp[start + n_shape: start + n_shape + n_bucket]
+        self._title_rows = a["title_emb"] @ inp[start + n_shape + n_bucket:]  # 2 * after-a-title + is-a-title
+        # conv weights are (tap, in, out); each tap of the first convolution reads one word's
+        # input, so its three products are cached with the word: taps side by side
+        self._first = np.concatenate(list(a["conv0_w"]), 1)
+        self._first_b, self._first_d = a["conv0_b"], int(a["dilations"][0])
+        self._convs = [([w.copy() for w in a[f"conv{k}_w"]], a[f"conv{k}_b"], int(d))
+                       for k, d in enumerate(a["dilations"]) if k]
+        self._out_t, self._out_b = a["out_w"].T.copy(), a["out_b"][:, None].copy()  # labels as rows
+        self._lock = threading.Lock()
+        self._cache = self._empty_cache(CACHE_WORDS)
+
+    def _empty_cache(self, size: int) -> Cache:
+        """word -> slot for each variant 2 * after-a-title + cased; the cached words that are
+        titles; per slot the input h = relu(pre-activation), then h times each tap of the first
+        convolution (bias in). np.empty leaves pages unallocated until written: memory grows with use."""
+        return ({}, {}, {}, {}), set(), np.empty((size, 4 * len(self._inp_b)), np.float32)
 
     @classmethod
     def load(cls, path: str | Path, casing: dict[str, str], titles: frozenset[str] = frozenset()) -> NeuralTagger:
@@ -79,52 +95,99 @@ class NeuralTagger:
         word is a title and whether it follows one: "Kolonel Turki al-Maliki" is a person)."""
         try:
             with np.load(path, allow_pickle=False) as raw:
-                arrays = {k: (raw[k].astype(np.float32) if raw[k].dtype == np.float16 else raw[k]) for k in raw.files}
+                arrays = {k: raw[k] for k in raw.files}
         except (OSError, ValueError) as err:
             raise ResourceError(f"cannot read neural NER weights {path}: {err}") from err
-        return cls(arrays, casing, titles)
+        return cls({k: v.astype(np.float32) if v.dtype == np.float16 and k != "word_emb" else v
+                    for k, v in arrays.items()}, casing, titles)
 
-    def _rows(self, words: Sequence[str]) -> np.ndarray:
-        """Input-layer pre-activations of words (word vector, character CNN and casing bucket)."""
-        n = len(words)
-        word_ids = [self._words.get(w.lower(), UNKNOWN) for w in words]
-        chars = np.zeros((n, MAX_CHARS + 2), dtype=np.int64)  # one padding slot each side
-        for i, word in enumerate(words):
-            text = word if len(word) <= MAX_CHARS else word[: MAX_CHARS // 2] + word[-(MAX_CHARS // 2):]
-            chars[i, 1 : len(text) + 1] = [self._chars.get(c, UNKNOWN) for c in text]
-        buckets = [int(self._casing.get(w.lower(), 6)) for w in words]
-        taps = self._char_taps  # kernel 3 over the characters as three table look-ups
-        conv = taps[0][chars[:, :-2]] + taps[1][chars[:, 1:-1]] + taps[2][chars[:, 2:]] + self._a["char_conv_b"]
-        char_vec = np.maximum(conv, 0).max(1)
-        return self._word_rows[word_ids] + char_vec @ self._char_in + self._bucket_rows[buckets]
+    def _add(self, sentence: Sequence[str], cased: int) -> Cache:
+        """Cache the rows the sentence lacks. Locked so threads never share slots; a full cache is
+        replaced, not overwritten, so a sentence being read keeps valid rows."""
+        with self._lock:
+            slots, titles, table = self._cache
+            after = [int(w.lower() in self._titles) for w in sentence[:-1]]
+            needed = dict.fromkeys([(w, cased) for w in sentence] +
+                                   [(w, 2 + cased) for w, t in zip(sentence[1:], after) if t])
+            new = [(w, v) for w, v in needed if w not in slots[v]]
+            used = sum(map(len, slots))
+            if used + len(new) > len(table):
+                self._cache = slots, titles, table = self._empty_cache(max(CACHE_WORDS, len(needed)))
+                new, used = list(needed), 0
+            words = [w for w, _ in new]
+            texts = [w if len(w) <= MAX_CHARS else w[: MAX_CHARS // 2] + w[-(MAX_CHARS // 2):] for w in words]
+            chars = np.zeros((len(words), MAX_CHARS + 2), np.intp)  # one padding slot each side
+            fits = np.arange(MAX_CHARS) < np.array([len(t) for t in texts])[:, None]
+            chars[:, 1:-1][fits] = [self._chars.get(c, UNKNOWN) for t in texts for c in t]
+            taps = self._char_taps
+            conv = taps[0][chars[:, :-2]] + taps[1][chars[:, 1:-1]] + taps[2][chars[:, 2:]] + self._char_b
+            lower = [w.lower() for w in words]
+            titled = [int(w in self._titles) for w in lower]
+            vectors = self._word_emb[[self._words.get(w, UNKNOWN) for w in lower]].astype(np.float32)
+            char_vec = np.maximum(conv, 0).max(1)
+            h = np.maximum(_mm(vectors, self._word_in) + self._inp_b + _mm(char_vec, self._char_in)
+                           + self._bucket_rows[[int(self._casing.get(w, 6)) for w in lower]]
+                           + self._shape_rows[[2 * word_shape(w) + cased for w in words]]
+                           + self._title_rows[[2 * (v >> 1) + t for (_, v), t in zip(new, titled)]], 0)
+            rows, width = table[used: used + len(new)], h.shape[1]
+            rows[:, :width], rows[:, width:] = h, _mm(h, self._first)
+            rows[:, 2 * width: 3 * width] += self._first_b  # the bias goes with the middle tap
+            titles.update(w for w, t in zip(words, titled) if t)
+            for slot, (w, v) in enumerate(new, used):  # last: other threads read rows once listed
+                slots[v][w] = slot
+            return slots, titles, table
+
+    @staticmethod
+    def _slots(cache: Cache, words: Sequence[str], cased: int) -> list[int]:
+        """Cache slots of the sentence's words (KeyError when one is missing)."""
+        slots, titles, _ = cache
+        at = [slots[cased][w] for w in words]
+        if not titles.isdisjoint(words[:-1]):  # a word after a title has its own row
+            after = slots[2 + cased]
+            for i in range(1, len(at)):
+                if words[i - 1] in titles:
+                    at[i] = after[words[i]]
+        return at
+
+    def _logits_t(self, words: Sequence[str], cased: bool) -> np.ndarray:
+        """(labels, tokens) label scores: reductions over 7 labels are quicker down the rows."""
+        cache, c = self._cache, int(cased)
+        try:
+            at = self._slots(cache, words, c)
+        except KeyError:
+            cache = self._add(words, c)
+            at = self._slots(cache, words, c)
+        r = cache[2].take(at, 0)  # per word: h, then h times each tap of the first convolution
+        width, n, d = r.shape[1] // 4, len(at), self._first_d
+        h, y = r[:, :width], r[:, 2 * width: 3 * width]
+        if n > d:  # the taps d words back and ahead (zero padding past the ends)
+            y[d:] += r[:-d, width: 2 * width]
+            y[:-d] += r[d:, 3 * width:]
+        h += np.maximum(y, 0, out=y)
+        for (back, mid, ahead), bias, d in self._convs:
+            y = _mm(h, mid)
+            y += bias
+            if n > d:
+                y[d:] += _mm(h[:-d], back)
+                y[:-d] += _mm(h[d:], ahead)
+            h += np.maximum(y, 0, out=y)
+        z = self._out_t @ h.T
+        z += self._out_b
+        return z  # (labels, tokens)
 
     def logits(self, words: Sequence[str], cased: bool) -> np.ndarray:
         """(tokens, labels) unnormalised label scores for one sentence."""
-        a, cache = self._a, self._cache
-        missing = list({w for w in words if w not in cache})
-        if missing:
-            if len(cache) > CACHE_WORDS:
-                cache.clear()
-            shapes = np.array([word_shape(w) * 2 for w in missing])
-            rows = self._rows(missing)
-            # per word: its row in a lower-cased sentence and in a cased one
-            cache.update(zip(missing, np.stack([rows + self._shape_rows[shapes], rows + self._shape_rows[shapes + 1]], 1)))
-        c = int(cased)
-        titled = [w.lower() in self._titles for w in words]
-        flags = [2 * titled[i - 1] + titled[i] if i else int(titled[0]) for i in range(len(words))]
-        h = np.maximum(np.array([cache[w][c] for w in words]) + self._title_rows[flags], 0)
-        for weight, bias, dilation in self._convs:
-            h += np.maximum(_conv(h, weight, bias, dilation), 0)
-        return h @ a["out_w"] + a["out_b"]
+        return self._logits_t(words, cased).T.copy()
 
     def probabilities(self, words: Sequence[str], cased: bool) -> np.ndarray:
         """(tokens, labels) label probabilities for one sentence."""
-        logits = self.logits(words, cased)
-        e = np.exp(logits - logits.max(1, keepdims=True))
-        return e / e.sum(1, keepdims=True)
+        z = self._logits_t(words, cased)
+        e = np.exp(z - z.max(0))
+        return (e / e.sum(0)).T.copy()
 
     def log_probabilities(self, words: Sequence[str], cased: bool) -> np.ndarray:
         """(tokens, labels) log label probabilities, floored at log(1e-6) as in the dev tuning."""
-        logits = self.logits(words, cased)
-        shifted = logits - logits.max(1, keepdims=True)
-        return np.maximum(shifted - np.log(np.exp(shifted).sum(1, keepdims=True)), _LOG_FLOOR)
+        z = self._logits_t(words, cased)
+        z -= z.max(0)
+        z -= np.log(np.exp(z).sum(0))
+        return np.maximum(z, _LOG_FLOOR, out=z).T.copy()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..doc import Document, Mention
 from ..lang.gazetteer import is_title_case
+from ..ner import bio_spans
 from ..ner_features import GPE_CATEGORIES, LOC_CATEGORIES, NerLexicon
 from ..resources import Resources
 
@@ -69,6 +70,7 @@ def run(doc: Document, res: Resources) -> Document:
 def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int], titles=None) -> list[_Span]:
     lexicon: NerLexicon = model.lexicon
     out: list[_Span] = []
+    story = []
     for index, sentence in enumerate(doc.sentences):
         if sentence.paragraph < len(doc.paragraphs) and doc.paragraphs[sentence.paragraph].kind not in STORY_KINDS:
             continue
@@ -78,7 +80,10 @@ def _crf_spans(doc: Document, model, person_starts: set[int], covered: set[int],
         tagged = words
         if doc.paragraphs and doc.paragraphs[sentence.paragraph].kind == "headline" and is_title_case(words):
             tagged, cased = _lower_headline_words(words), False
-        found = [_trim(words, a, b, typ, lexicon, cased) + (typ,) for a, b, typ in model.spans(tagged, cased)]
+        story.append((index, sentence, tokens, words, tagged, cased))
+    labels = model.tag_many([(tagged, cased) for *_, tagged, cased in story])  # the article in one batch
+    for (index, sentence, tokens, words, tagged, cased), tags in zip(story, labels):
+        found = [_trim(words, a, b, typ, lexicon, cased) + (typ,) for a, b, typ in bio_spans(tags)]
         if tagged is not words:  # a headline span made only of words news rarely capitalises is no name
             found = [f for f in found if not all(lexicon.casing.get(w.lower(), "9") < "3" for w in words[f[0]:f[1]])]
         first = sentence.token_start
