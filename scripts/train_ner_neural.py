@@ -26,12 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import numpy as np  # noqa: E402
+import numpy as np
+from train_ner import DATA, OUT, _unlabelled_sentences, decontaminate, load_corpora
 
-from train_ner import DATA, OUT, _unlabelled_sentences, decontaminate, load_corpora  # noqa: E402
-from warta.ner import NerModel, _lower_openers, file_sha256, score_spans  # noqa: E402
-from warta.ner_features import is_cased, load_casing  # noqa: E402
-from warta.ner_neural import LABELS, MAX_CHARS, UNKNOWN, word_shape  # noqa: E402
+from warta.ner import NerModel, _lower_openers, file_sha256, score_spans
+from warta.ner_features import is_cased, load_casing
+from warta.ner_neural import LABELS, MAX_CHARS, UNKNOWN, word_shape
 
 NEURAL_FILE = "neural.npz"
 DILATIONS = (1, 2, 1, 3)

@@ -48,7 +48,7 @@ def test_ner_crf_decode_is_the_best_sequence():
         scores = rng.normal(size=(length, 3))
         best = max(itertools.product(range(3), repeat=length),
                    key=lambda seq: sum(scores[t, k] for t, k in enumerate(seq))
-                   + sum(transitions[a, b] for a, b in zip(seq, seq[1:])))
+                   + sum(transitions[a, b] for a, b in itertools.pairwise(seq)))
         assert crf.decode(scores) == [labels[k] for k in best]
 
 

@@ -109,13 +109,33 @@ def test_ner_neural_verify_rejects_changed_weights(tmp_path):
         NerModel.load(tmp_path)
 
 
-def test_ner_neural_mix_changes_labels_the_crf_alone_gets_wrong(resources):
+def test_ner_neural_mix_changes_some_labels(resources):
     """On real text the sum differs from the CRF alone (else the network would be dead weight)."""
     model = resources.get("ner_model")
     crf_only = NerModel(None, model.lexicon, {k: v for k, v in model.manifest.items() if k != "neural"}, model.crf)
-    sentences = [
-        "Vokalis band Naif , David Bayu , tampil bersama Luna Sea di Tokyo .".split(),
-        "Penyerang Arema , Cristian Gonzales , mencetak dua gol ke gawang Persipura .".split(),
-        "Kolonel Turki al-Maliki mengatakan serangan itu datang dari utara .".split(),
+    texts = [
+        "Vokalis band Naif , David Bayu , tampil bersama Luna Sea di Tokyo .",
+        "Penyerang Arema , Cristian Gonzales , mencetak dua gol ke gawang Persipura .",
+        "Kolonel Turki al-Maliki mengatakan serangan itu datang dari utara .",
     ]
-    assert any(model.tag(w) != crf_only.tag(w) for w in sentences)
+    assert any(model.tag(t.split()) != crf_only.tag(t.split()) for t in texts)
+
+
+def test_ner_neural_many_sentences_equal_one_by_one():
+    """One stacked pass over an article's sentences gives each sentence what it gets alone."""
+    tagger = _tagger()
+    sentences = [
+        (SENTENCE, True),
+        (["Polisi", "menangkap", "dua", "tersangka", "di", "Medan", "."], True),
+        ([], True),
+        (["Ia", "tiba", "."], True),  # shorter than the convolutions reach
+        (["menteri", "keuangan", "sri", "mulyani", "menemui", "wartawan", "di", "jakarta", "."], False),
+        (["Presiden", "Joko", "Widodo", "meresmikan", "Bendungan", "Sadawarna", "di", "Subang", "."], True),
+    ]
+    many = tagger.log_probabilities_many(sentences)
+    assert len(many) == len(sentences)
+    for (words, cased), logp in zip(sentences, many):
+        assert logp.shape == (len(words), len(LABELS))
+        if words:
+            assert np.allclose(logp, tagger.log_probabilities(words, cased), atol=1e-5)
+    assert not np.allclose(many[1][:3], many[5][:3])  # the sentences are not read as one another

@@ -204,10 +204,10 @@ class NerModel:
             return [list(self._tagger.tag(f)) if f else [] for f in features]  # type: ignore[attr-defined]
         scores = self.crf.scores_many(features)  # type: ignore[attr-defined]
         if self.neural is not None:
-            for k, (words, cased) in enumerate(prepared):
-                if words:
-                    logp = self.neural.log_probabilities(words, cased)  # type: ignore[attr-defined]
-                    scores[k] = scores[k] + self._neural_weight * logp[:, self._order]
+            full = [k for k, (words, _) in enumerate(prepared) if words]
+            logps = self.neural.log_probabilities_many([prepared[k] for k in full])  # type: ignore[attr-defined]
+            for k, logp in zip(full, logps):
+                scores[k] = scores[k] + self._neural_weight * logp[:, self._order]
         return self.crf.decode_many(scores)  # type: ignore[attr-defined]
 
     def spans(self, words: Sequence[str], cased: bool | None = None) -> list[tuple[int, int, str]]:

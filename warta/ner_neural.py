@@ -48,8 +48,10 @@ def _mm(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     blocks = -(-len(a) * a.shape[1] * b.shape[1] // _BLAS_WORK)
     if blocks <= 1:
         return a @ b
-    size = -(-len(a) // blocks)
-    return np.concatenate([a[i:i + size] @ b for i in range(0, len(a), size)])
+    size, out = -(-len(a) // blocks), np.empty((len(a), b.shape[1]), np.result_type(a, b))
+    for i in range(0, len(a), size):  # straight into place: no concatenation copy
+        np.matmul(a[i:i + size], b, out=out[i:i + size])
+    return out
 
 
 class NeuralTagger:
@@ -77,6 +79,7 @@ class NeuralTagger:
         # input, so its three products are cached with the word: taps side by side
         self._first = np.concatenate(list(a["conv0_w"]), 1)
         self._first_b, self._first_d = a["conv0_b"], int(a["dilations"][0])
+        self._gap = int(a["dilations"].max())  # zero rows between stacked sentences
         self._convs = [([w.copy() for w in a[f"conv{k}_w"]], a[f"conv{k}_b"], int(d))
                        for k, d in enumerate(a["dilations"]) if k]
         self._out_t, self._out_b = a["out_w"].T.copy(), a["out_b"][:, None].copy()  # labels as rows
@@ -86,8 +89,11 @@ class NeuralTagger:
     def _empty_cache(self, size: int) -> Cache:
         """word -> slot for each variant 2 * after-a-title + cased; the cached words that are
         titles; per slot the input h = relu(pre-activation), then h times each tap of the first
-        convolution (bias in). np.empty leaves pages unallocated until written: memory grows with use."""
-        return ({}, {}, {}, {}), set(), np.empty((size, 4 * len(self._inp_b)), np.float32)
+        convolution (bias in); slot 0 is a zero row, the gap between stacked sentences. np.empty
+        leaves pages unallocated until written: memory grows with use."""
+        table = np.empty((size, 4 * len(self._inp_b)), np.float32)
+        table[0] = 0
+        return ({}, {}, {}, {}), set(), table
 
     @classmethod
     def load(cls, path: str | Path, casing: dict[str, str], titles: frozenset[str] = frozenset()) -> NeuralTagger:
@@ -110,10 +116,10 @@ class NeuralTagger:
             needed = dict.fromkeys([(w, cased) for w in sentence] +
                                    [(w, 2 + cased) for w, t in zip(sentence[1:], after) if t])
             new = [(w, v) for w, v in needed if w not in slots[v]]
-            used = sum(map(len, slots))
+            used = 1 + sum(map(len, slots))
             if used + len(new) > len(table):
-                self._cache = slots, titles, table = self._empty_cache(max(CACHE_WORDS, len(needed)))
-                new, used = list(needed), 0
+                self._cache = slots, titles, table = self._empty_cache(max(CACHE_WORDS, len(needed) + 1))
+                new, used = list(needed), 1
             words = [w for w, _ in new]
             texts = [w if len(w) <= MAX_CHARS else w[: MAX_CHARS // 2] + w[-(MAX_CHARS // 2):] for w in words]
             chars = np.zeros((len(words), MAX_CHARS + 2), np.intp)  # one padding slot each side
@@ -149,22 +155,45 @@ class NeuralTagger:
                     at[i] = after[words[i]]
         return at
 
-    def _logits_t(self, words: Sequence[str], cased: bool) -> np.ndarray:
-        """(labels, tokens) label scores: reductions over 7 labels are quicker down the rows."""
-        cache, c = self._cache, int(cased)
-        try:
-            at = self._slots(cache, words, c)
-        except KeyError:
-            cache = self._add(words, c)
-            at = self._slots(cache, words, c)
-        r = cache[2].take(at, 0)  # per word: h, then h times each tap of the first convolution
-        width, n, d = r.shape[1] // 4, len(at), self._first_d
+    def _stacked(self, sentences: Sequence[tuple[Sequence[str], bool]]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        """(labels, rows) label scores of the sentences one after another (reductions over 7 labels
+        are quicker down the rows), and each sentence's rows. One pass for an article saves numpy's
+        per-call cost; between sentences lie zero rows as wide as the largest dilation, re-zeroed
+        before each convolution, so that each sentence reads the zero padding it reads alone."""
+        rows, at, gaps, spans, chunks, table = 0, [], [], [], [], None
+        for words, cased in sentences:
+            if not words:
+                spans.append((rows, rows))
+                continue
+            cache, c = self._cache, int(cased)
+            try:
+                slots = self._slots(cache, words, c)
+            except KeyError:
+                cache = self._add(words, c)
+                slots = self._slots(cache, words, c)
+            if cache[2] is not table:  # the cache was replaced: take the earlier rows from the old one
+                if at:
+                    chunks.append(table.take(at, 0))
+                at, table = [], cache[2]
+            if rows:
+                gaps.extend(range(rows, rows + self._gap))
+                at.extend([0] * self._gap)
+                rows += self._gap
+            spans.append((rows, rows + len(slots)))
+            at.extend(slots)
+            rows += len(slots)
+        width = len(self._inp_b)
+        chunks.append(table.take(at, 0) if table is not None else np.zeros((0, 4 * width), np.float32))
+        r = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)  # per word: h, h times each tap
+        n, d, gaps = len(r), self._first_d, np.array(gaps, np.intp)
         h, y = r[:, :width], r[:, 2 * width: 3 * width]
         if n > d:  # the taps d words back and ahead (zero padding past the ends)
             y[d:] += r[:-d, width: 2 * width]
             y[:-d] += r[d:, 3 * width:]
         h += np.maximum(y, 0, out=y)
         for (back, mid, ahead), bias, d in self._convs:
+            if len(gaps):
+                h[gaps] = 0
             y = _mm(h, mid)
             y += bias
             if n > d:
@@ -173,21 +202,27 @@ class NeuralTagger:
             h += np.maximum(y, 0, out=y)
         z = self._out_t @ h.T
         z += self._out_b
-        return z  # (labels, tokens)
+        return z, spans
 
     def logits(self, words: Sequence[str], cased: bool) -> np.ndarray:
         """(tokens, labels) unnormalised label scores for one sentence."""
-        return self._logits_t(words, cased).T.copy()
+        return self._stacked([(words, cased)])[0].T.copy()
 
     def probabilities(self, words: Sequence[str], cased: bool) -> np.ndarray:
         """(tokens, labels) label probabilities for one sentence."""
-        z = self._logits_t(words, cased)
+        z = self._stacked([(words, cased)])[0]
         e = np.exp(z - z.max(0))
         return (e / e.sum(0)).T.copy()
 
     def log_probabilities(self, words: Sequence[str], cased: bool) -> np.ndarray:
         """(tokens, labels) log label probabilities, floored at log(1e-6) as in the dev tuning."""
-        z = self._logits_t(words, cased)
+        return self.log_probabilities_many([(words, cased)])[0]
+
+    def log_probabilities_many(self, sentences: Sequence[tuple[Sequence[str], bool]]) -> list[np.ndarray]:
+        """log_probabilities of each (words, cased) sentence, in one stacked pass; an empty
+        sentence gives a (0, labels) array."""
+        z, spans = self._stacked(sentences)
         z -= z.max(0)
         z -= np.log(np.exp(z).sum(0))
-        return np.maximum(z, _LOG_FLOOR, out=z).T.copy()
+        out = np.maximum(z, _LOG_FLOOR, out=z).T.copy()
+        return [out[a:b] for a, b in spans]
