@@ -186,6 +186,10 @@ def _frame_targets(view: SentenceView, match: TriggerMatch, frames: tuple[str, .
     for frame in frames:
         if frame == "object":
             refs = view.object_right(end)
+            if not refs and match.pattern.family == "disapprove" and _act_right(view, end):
+                # "mengecam serangan terhadap kilang Saudi": the phrases after the act are the
+                # act's own (its victim); whoever attacked is not named
+                return [], "act"
         elif frame == "bahwa":
             refs = _bahwa_target(view, end)
         elif frame == "nominal":
@@ -195,6 +199,12 @@ def _frame_targets(view: SentenceView, match: TriggerMatch, frames: tuple[str, .
         if refs:
             return refs, frame
     return [], ""
+
+
+def _act_right(view: SentenceView, end: int) -> bool:
+    """The object is a named act ("serangan", "kebijakan", "rencana"), after an optional "keras"."""
+    k = end + 1 if view.w(end) in ("keras", "tegas") else end
+    return k < view.end and k not in view.mention_at and view.phrase_at(k, "event_nouns") > 0
 
 
 def _anaphoric(view: SentenceView, end: int) -> bool:
@@ -386,7 +396,7 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
             refs = []  # "mendukung dibentuknya dewan pengawas KPK": the object is an act, not KPK
         # '"...," ancam Mujahid': the name after an inverted verb is its subject, not its object
         targets = [a for a in _args(view, refs) if not any((a.start, a.end) == (s.start, s.end) for s in sources)]
-        if not targets and frame != "generic":
+        if not targets and frame not in ("generic", "act"):
             targets = _clitic_object(view, m, sources) or pronoun_object(view, m.end, sources, discourse) \
                 or other_side(view, m.end, sources, discourse)
         symmetric = p.symmetric and bool(targets)
@@ -415,7 +425,7 @@ def code_trigger(view: SentenceView, m: TriggerMatch, discourse: Discourse,
     if mod.refusal:
         symmetric = False  # a refusal is one side's act
     return Coded(m, code, sources, targets, symmetric, mod, quote[0] if quote else None,
-                 generic=frame == "generic")
+                 generic=frame in ("generic", "act"))  # no target on purpose: keep the event
 
 
 def _share_modality(view: SentenceView, out: list[Coded], coded: Coded) -> None:
