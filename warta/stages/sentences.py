@@ -11,7 +11,7 @@ starts like a sentence (headlines and list items without final punctuation).
 
 from __future__ import annotations
 
-from .tokenizer import CLOSE_QUOTES, OPEN_QUOTES, Abbreviations
+from .tokenizer import CLOSE_QUOTES, OPEN_QUOTES, Abbreviations, mark
 
 _TERMINAL_START = frozenset(".!?…")
 _CLOSING_PUNCT = frozenset(")]}")
@@ -35,7 +35,7 @@ def _is_terminator(text: str, tok: tuple[int, int, str], abbreviations: Abbrevia
 def _is_closing(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
     """A closing quote or bracket that belongs to the sentence before it."""
     s, _, kind = tok
-    ch = text[s]
+    ch = mark(text, s)
     if kind == "quote":
         if ch in CLOSE_QUOTES:
             return True
@@ -48,7 +48,7 @@ def _is_closing(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
 
 def _opens_sentence(text: str, tok: tuple[int, int, str], prev_end: int) -> bool:
     s, _, kind = tok
-    ch = text[s]
+    ch = mark(text, s)
     # Capitals, digits, and letters of scripts without case (kana, hanzi, Arabic).
     if ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.islower()):
         return True
@@ -62,7 +62,7 @@ def _opens_sentence(text: str, tok: tuple[int, int, str], prev_end: int) -> bool
 def _starts_after(text: str, tokens: list[tuple[int, int, str]], term: int, nxt: int) -> bool:
     """Does tokens[nxt] open a new sentence after the terminator tokens[term]?"""
     s, _, kind = tokens[nxt]
-    ch = text[s]
+    ch = mark(text, s)
     before = tokens[term - 1] if term > 0 else None
     if ch.isdigit():
         # "Symbian OS v9. 1" and "pukul 10. 30" are broken numbers rather than a new sentence.
@@ -94,7 +94,7 @@ def _stray_commas(text: str, tokens: list[tuple[int, int, str]], j: int) -> int:
     if k == j or k == len(tokens):
         return j
     s, e, kind = tokens[k]
-    ch = text[s]
+    ch = mark(text, s)
     if ch.isupper() or (kind == "quote" and ch not in CLOSE_QUOTES and e < len(text) and text[e:e + 1].isupper()):
         return k
     return j

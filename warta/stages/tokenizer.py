@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 #          ("grup B. Pertandingan ..." ends a sentence; "dan M. Hendra" does not)
 ABBREVIATION_CLASSES = ("title", "end", "abbr", "label")
 
+# UTF-8 curly quotes and dashes once decoded as Mac Roman ("‚Äú" for "“"), as in about a quarter
+# of the scraped CLICK-ID articles: one token each, read as the mark they stand for.
+MOJIBAKE_MARKS = {"‚Äú": "“", "‚Äù": "”", "‚Äò": "‘", "‚Äô": "’", "‚Äì": "–", "‚Äî": "—"}
 OPEN_QUOTES = frozenset("“‘«„‚‹‟")
 CLOSE_QUOTES = frozenset("”’»›")
 AMBIGUOUS_QUOTES = frozenset("\"'`")
@@ -51,7 +54,8 @@ _TOKEN_RE = re.compile(
   | (?P<dotted>(?:[^\W\d_]{{1,3}}\.){{2,}}(?![\w]))
   | (?P<word>\w+(?:[-‐](?!nya(?![\w-]))\w+|['’]\w+)*)
   | (?P<ellipsis>\.{{2,}}|…)
-  | (?P<quote>``|''|["'`“”‘’«»„‚‹›‟])
+  | (?P<mojidash>‚Äì|‚Äî)
+  | (?P<quote>‚Äú|‚Äù|‚Äò|‚Äô|``|''|["'`“”‘’«»„‚‹›‟])
   | (?P<punct>-{{2,}}|[.,;:!?()\[\]{{}}/\\|–—‐-])
   | (?P<symbol>\S)
     """,
@@ -69,9 +73,17 @@ _KIND = {
     "word": "word",
     "ellipsis": "punct",
     "quote": "quote",
+    "mojidash": "punct",
     "punct": "punct",
     "symbol": "symbol",
 }
+
+
+def mark(text: str, start: int) -> str:
+    """The character a punctuation token starting at ``start`` stands for ("‚Äù" reads as "”")."""
+    if text.startswith("‚Ä", start):
+        return MOJIBAKE_MARKS.get(text[start:start + 3], text[start])
+    return text[start]
 
 
 @dataclass(frozen=True)
