@@ -30,12 +30,13 @@ PROVIDES = {"actors"}
 def run(doc: Document, res) -> Document:
     gazetteer = res.get("gazetteer")
     titles = res.get("titles")
+    suffixes = res.get("place_rules").name_suffixes if "place_rules" in res.names() else frozenset()
     index = MentionIndex(doc)
     pending: dict[str, str] = {}  # entity id -> role waiting for a country
     for entity in doc.entities:
         entry = gazetteer.entries.get(entity.kb_id) if entity.kb_id else None
         if entity.type in ("GPE", "LOC"):
-            code = place_code(doc, index, entity, entry, gazetteer)
+            code = place_code(doc, index, entity, entry, gazetteer, suffixes)
             _set(entity, code)
             role = titles.org_role(entity.name) if entry is None and entity.type == "LOC" else None
             if code is None and role:

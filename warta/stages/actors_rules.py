@@ -27,12 +27,18 @@ def actor_level(code: str | None) -> str:
     return code if is_transnational(code) else code[:3]
 
 
-def place_code(doc, index, entity, entry, gazetteer) -> str | None:
+def place_code(doc, index, entity, entry, gazetteer, suffixes: frozenset[str] = frozenset()) -> str | None:
     if entry is None:
         for mid in entity.mentions:
             m = index.by_id.get(mid)
             if m is not None and m.kind == "name":
-                entry = gazetteer.lookup(doc.span(m.start, m.end))
+                name = doc.span(m.start, m.end)
+                entry = gazetteer.lookup(name)
+                head, _, last = name.rpartition(" ")
+                if entry is None and head and last.lower() in suffixes:
+                    entry = gazetteer.lookup(head)  # "Jakarta Barat" lies where Jakarta does
+                    if entry is not None and entry.type in ("GPE", "LOC"):
+                        return entry.country or entry.actor
                 if entry is not None and entry.type in ("GPE", "LOC"):
                     break
                 entry = None

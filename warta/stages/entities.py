@@ -57,7 +57,8 @@ def run(doc: Document, res: Resources) -> Document:
     covered = {k for g in gaz if g.tok_start >= 0 for k in range(g.tok_start, g.tok_end)}
     titles = res.get("titles") if "titles" in res.names() else None
     crf = _crf_spans(doc, model, person_starts, covered, titles)
-    merged = _merge(doc, crf, gaz, model.lexicon)
+    rules = res.get("place_rules") if "place_rules" in res.names() else None
+    merged = _merge(doc, crf, gaz, model.lexicon, rules.name_suffixes if rules is not None else frozenset())
     for span in merged:
         if span.type == "LOC" and span.source == "ner":
             span.type = _place_type(doc.span(span.start, span.end), gazetteer, model.lexicon)
@@ -255,7 +256,8 @@ def _gazetteer_spans(doc: Document, gazetteer) -> list[_Span]:
     return out
 
 
-def _merge(doc: Document, crf: list[_Span], gaz: list[_Span], lexicon: NerLexicon) -> list[_Span]:
+def _merge(doc: Document, crf: list[_Span], gaz: list[_Span], lexicon: NerLexicon,
+           suffixes: frozenset[str] = frozenset()) -> list[_Span]:
     kept: list[_Span] = list(gaz)
     for span in crf:
         overlapping = [g for g in kept if g.start < span.end and span.start < g.end]
@@ -268,6 +270,11 @@ def _merge(doc: Document, crf: list[_Span], gaz: list[_Span], lexicon: NerLexico
         if len(inside) == len(overlapping) and _tiled(doc, span, inside):
             continue  # "AS Steven Mnuchin": known names side by side, no unknown word left
         if len(inside) == len(overlapping) and span.type in ("ORG", "LOC") and inside[0].start == span.start:
+            if _name_tail(doc, span, inside, suffixes):
+                for g in inside:  # "Jakarta Barat", "Sulawesi Tengah": the words after the known
+                    kept.remove(g)  # place are ones news rarely capitalises, so part of its name
+                kept.append(span)
+                continue
             rest = _remainder(doc, span, inside, lexicon)  # "Hamas Zaher Jabarin"
             if rest is not None:
                 kept.append(rest)
@@ -305,6 +312,16 @@ def _tiled(doc: Document, span: _Span, inside: list[_Span]) -> bool:
         if word not in _EDGE_PUNCT and not any(g.start <= token.start and token.end <= g.end for g in inside):
             return False
     return True
+
+
+def _name_tail(doc: Document, span: _Span, inside: list[_Span], suffixes: frozenset[str]) -> bool:
+    """Are the words of the CRF span after its known names all words that continue a place's
+    name ("barat", "tengah": places.yaml name_suffixes), unlike a name glued on ("Hong Kong Joshua")?"""
+    if span.tok_start < 0:
+        return False
+    rest = [doc.text[t.start : t.end] for t in doc.tokens[span.tok_start : span.tok_end]
+            if not any(g.start < t.end and t.start < g.end for g in inside)]
+    return bool(rest) and all(w.lower() in suffixes for w in rest)
 
 
 def _remainder(doc: Document, span: _Span, inside: list[_Span], lexicon: NerLexicon) -> _Span | None:

@@ -39,6 +39,7 @@ class PlaceRules:
     stop: frozenset[str]
     descriptors: frozenset[str]
     clause_breaks: frozenset[str]
+    name_suffixes: frozenset[str]
 
 
 def load_place_rules(path: Path) -> PlaceRules:
@@ -53,7 +54,7 @@ def compile_place_rules(data: Any, where: str = "places.yaml") -> PlaceRules:
     if not isinstance(data, dict):
         raise ResourceError(f"{where}: expected a mapping at the top level")
     values = {}
-    for key in ("at", "to", "travel", "stop", "descriptors", "clause_breaks"):
+    for key in ("at", "to", "travel", "stop", "descriptors", "clause_breaks", "name_suffixes"):
         value = data.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
             raise ResourceError(f"{where}: '{key}' must be a non-empty list of strings")
