@@ -26,3 +26,12 @@ def test_events_demand_must_in_quote_belongs_to_speaker(event_doc):
     doc = event_doc(text, ACTORS, quotes=[("Pakistan harus meninjau kembali keputusannya,", "Kumar", True)])
     assert [(e.code[:2], e.source, e.target) for e in doc.events] == [("10", "INDGOV", "PAK")]
     assert doc.events[0].in_quote == "q1"
+
+
+def test_events_hope_addressed_to_someone_is_an_appeal(event_doc):
+    actors = {"KPK": "IDNJUD", "Presiden Joko Widodo": "IDNGOV", "Rusia": "RUS"}
+    doc = event_doc("Pimpinan KPK berharap kepada Presiden Joko Widodo untuk menolak revisi itu.", actors)
+    assert [(e.code, e.source, e.target) for e in doc.events] == [("020", "IDNJUD", "IDNGOV")]
+    # a hope addressed to nobody stays a statement
+    doc = event_doc("Rusia berharap perundingan itu berhasil.", actors)
+    assert [e.code[:2] for e in doc.events] != ["02"]
