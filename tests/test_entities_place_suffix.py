@@ -24,3 +24,12 @@ def test_entities_place_suffix_leaves_other_words_apart(resources):
     found = _entities(resources, "Wali Kota Surabaya Eri Cahyadi meninjau pasar pada Senin.")
     assert ("Surabaya", "GPE", "IDN") in found
     assert not any(name.startswith("Surabaya ") for name, _, _ in found)
+
+
+def test_entities_remainder_after_a_place_is_a_person_the_name_list_knows(resources):
+    # the tagger reads "Hong Kong Joshua Wong" as one place; what is left after the known place
+    # is a person in the name list, so it is a person, not a second place
+    found = _entities(resources, "Menteri Luar Negeri Jerman Heiko Maas bertemu dengan aktivis Hong Kong "
+                                 "Joshua Wong di Berlin pada Senin.")
+    assert ("Hong Kong", "GPE", "HKG") in found
+    assert any(name == "Joshua Wong" and typ == "PER" for name, typ, _ in found)

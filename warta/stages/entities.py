@@ -340,7 +340,10 @@ def _remainder(doc: Document, span: _Span, inside: list[_Span], lexicon: NerLexi
         b -= 1
     if a >= b or any(known[a:b]) or _rejected(words, a, b, lexicon) or not words[a][:1].isupper():
         return None  # nothing clean is left, or the known name sits inside the person's name
-    return _Span(tokens[a].start, tokens[b - 1].end, span.type, "ner", span.sentence,
+    typ = span.type
+    if typ != "PER" and lexicon.names is not None and lexicon.names.categories(" ".join(words[a:b])) == {"per"}:
+        typ = "PER"  # "Hong Kong | Joshua Wong": what is left is a person the name list knows
+    return _Span(tokens[a].start, tokens[b - 1].end, typ, "ner", span.sentence,
                  span.tok_start + a, span.tok_start + b)
 
 
