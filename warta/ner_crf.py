@@ -10,6 +10,7 @@ per-token label scores that the neural tagger's log-probabilities are added to.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -63,12 +64,11 @@ class LinearChainCRF:
 
     def scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
         """(tokens, labels) state scores: the summed weights of each token's attributes."""
-        get, unknown = self._index.get, self._unknown
-        rows: list[int] = []
-        starts: list[int] = []
-        for token in features:
-            starts.append(len(rows))
-            rows.extend([get(a, unknown) for a in token])
+        lengths = [len(token) for token in features]
+        flat = list(chain.from_iterable(features))
+        # map() over the dict's get runs the look-ups without a Python-level loop
+        rows = list(map(self._index.get, flat, repeat(self._unknown, len(flat))))
+        starts = [0, *accumulate(lengths)][:-1]
         return np.add.reduceat(self._weights[rows], starts, axis=0)
 
     def decode(self, scores: np.ndarray) -> list[str]:
