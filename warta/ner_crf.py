@@ -117,13 +117,13 @@ class LinearChainCRF:
             candidates = best[:, :, None] + self._transitions
             back[:, t] = candidates.argmax(1)
             best = np.where(alive[:, t, None], candidates.max(1) + lattice[:, t], best)
-        ends, back_rows = best.argmax(1).tolist(), back.tolist()
+        ends = best.argmax(1).tolist()
         out = []
         for k, n in enumerate(lengths):
             if n == 0:
                 out.append([])
                 continue
-            path, rows = [ends[k]], back_rows[k]
+            path, rows = [ends[k]], back[k, :n].tolist()  # only the sentence's own steps
             for t in range(n - 1, 0, -1):
                 path.append(rows[t][path[-1]])
             out.append([self.labels[j] for j in reversed(path)])
