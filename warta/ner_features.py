@@ -49,7 +49,8 @@ class NerLexicon:
     # lower-cased word -> its classes over skip-gram word vectors, coarse to fine
     embed: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # derived once for speed: the first words of phrases, each word's cluster feature strings
-    first_words: frozenset[str] = field(default=frozenset(), init=False)
+    # first word of a phrase -> the longest phrase it opens (most open only short ones)
+    first_words: dict[str, int] = field(default_factory=dict, init=False)
     cluster_features: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
     embed_features: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
     # word -> its context-free features, filled as words are seen: most tokens of a news text
@@ -57,7 +58,10 @@ class NerLexicon:
     word_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "first_words", frozenset(k[0] for k in self.phrases))
+        longest: dict[str, int] = {}
+        for key in self.phrases:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        object.__setattr__(self, "first_words", longest)
         object.__setattr__(self, "cluster_features", {
             w: tuple(f"c{k}={c}" for k, c in enumerate(ids)) for w, ids in self.clusters.items()
         })
@@ -105,10 +109,11 @@ class NerLexicon:
         i, n = 0, len(lowered)
         phrases, first = self.phrases, self.first_words
         while i < n:
-            if lowered[i] not in first:
+            reach = first.get(lowered[i])
+            if reach is None:
                 i += 1
                 continue
-            for size in range(min(self.longest, n - i), 0, -1):
+            for size in range(min(reach, n - i), 0, -1):
                 cats = phrases.get(tuple(lowered[i : i + size]))
                 if cats:
                     for k in range(i, i + size):
