@@ -89,3 +89,13 @@ def test_ner_crf_many_sentences_equal_one_by_one():
     assert [len(s) for s in scores] == [5, 1, 0, 12, 3]
     assert crf.decode_many(scores) == one_by_one
     assert crf.decode_many([]) == []
+
+
+def test_ner_crf_summed_rows_equal_their_attributes():
+    crf = LinearChainCRF(["O", "B-PER"], ["a", "b", "c"], np.array([[1, 0], [0, 2], [3, 1]], np.float32),
+                         np.zeros((2, 2)))
+    row = crf.summed("kata", ("a", "c", "unknown"))
+    assert row.tolist() == [4.0, 1.0]
+    assert crf.summed("kata", ()) is row  # cached under its key
+    features = [["a", "c", "unknown"], ["b"]]
+    assert np.allclose(crf.scores(features)[0], row)

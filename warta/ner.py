@@ -13,8 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from .errors import ResourceError
-from .ner_features import NerLexicon, is_cased, load_lexicon, sentence_features
+from .ner_features import NerLexicon, is_cased, load_lexicon, own_features, sentence_features
 
 MODEL_TYPES = ("PER", "ORG", "LOC")
 
@@ -199,10 +201,19 @@ class NerModel:
             if cased and self.lexicon.casing:
                 words = _lower_openers(words, self.lexicon.casing)
             prepared.append((words, cased))
-        features = [sentence_features(words, self.lexicon, cased) if words else [] for words, cased in prepared]
         if self.crf is None:
+            features = [sentence_features(words, self.lexicon, cased) if words else [] for words, cased in prepared]
             return [list(self._tagger.tag(f)) if f else [] for f in features]  # type: ignore[attr-defined]
-        scores = self.crf.scores_many(features)  # type: ignore[attr-defined]
+        # a cased sentence's words bring their own features as one cached row each (a quarter of
+        # all the look-ups); a case-less one copies them under "lc|", so it takes the plain path
+        crf, lexicon = self.crf, self.lexicon
+        features = [sentence_features(words, lexicon, cased, own=not cased) if words else []
+                    for words, cased in prepared]
+        scores = crf.scores_many(features)  # type: ignore[attr-defined]
+        for k, (words, cased) in enumerate(prepared):
+            if cased and words:
+                scores[k] = scores[k] + np.array([crf.summed(w, own_features(w, lexicon))  # type: ignore[attr-defined]
+                                                  for w in (word.lower() for word in words)])
         if self.neural is not None:
             full = [k for k, (words, _) in enumerate(prepared) if words]
             logps = self.neural.log_probabilities_many([prepared[k] for k in full])  # type: ignore[attr-defined]

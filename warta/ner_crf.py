@@ -17,6 +17,8 @@ import numpy as np
 
 from .errors import ResourceError
 
+_SUMS_CACHED = 200_000  # words whose summed own-feature rows are kept
+
 
 class LinearChainCRF:
     """State weights (attribute x label) and transitions (label x label) of a linear-chain CRF."""
@@ -29,6 +31,7 @@ class LinearChainCRF:
         # float32 halves the memory the gather reads; sums of ~50 weights stay far from a tie
         self._weights = np.vstack([weights.astype(np.float32), np.zeros((1, len(self.labels)), np.float32)])
         self._transitions = transitions.astype(np.float64)
+        self._sums: dict[str, np.ndarray] = {}  # summed() cache, bounded
 
     @classmethod
     def load(cls, path: str | Path) -> LinearChainCRF:
@@ -91,6 +94,17 @@ class LinearChainCRF:
 
     def tag(self, features: Sequence[Sequence[str]]) -> list[str]:
         return self.decode(self.scores(features)) if features else []
+
+    def summed(self, key: str, attributes: Sequence[str]) -> np.ndarray:
+        """The summed weight rows of attributes that always come together (a word's own
+        features), computed once per ``key``."""
+        row = self._sums.get(key)
+        if row is None:
+            if len(self._sums) >= _SUMS_CACHED:
+                self._sums.clear()
+            get, unknown = self._index.get, self._unknown
+            row = self._sums[key] = self._weights[[get(a, unknown) for a in attributes]].sum(0)
+        return row
 
     def scores_many(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
         """scores() of many sentences with one gather and one segment sum for all of them."""

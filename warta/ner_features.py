@@ -322,8 +322,16 @@ def is_cased(words: Sequence[str]) -> bool:
     return any(w != w.lower() for w in words)
 
 
-def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | None = None) -> list[list[str]]:
-    """One feature list per token. ``cased`` defaults to "the sentence has an upper-case letter"."""
+def own_features(word: str, lexicon: NerLexicon) -> tuple[str, ...]:
+    """The bias and the features of a lower-cased word that do not depend on its neighbours."""
+    return ("b", *lexicon.word_features(word))
+
+
+def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | None = None,
+                      own: bool = True) -> list[list[str]]:
+    """One feature list per token. ``cased`` defaults to "the sentence has an upper-case letter".
+    ``own=False`` (cased sentences only) leaves out the bias and each word's own features, which
+    the CRF then adds as one summed row per word (``own_features``)."""
     if cased is None:
         cased = is_cased(words)
     n = len(words)
@@ -354,8 +362,7 @@ def sentence_features(words: Sequence[str], lexicon: NerLexicon, cased: bool | N
         w = low[i]
         j = i + 2  # index into pad_low
         f = [
-            "b",
-            *lexicon.word_features(w),
+            *(own_features(w, lexicon) if own else ()),
             "w-1=" + pad_low[j - 1],
             "w+1=" + pad_low[j + 1],
             "w-2=" + pad_low[j - 2],
