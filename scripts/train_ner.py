@@ -490,12 +490,13 @@ def main() -> int:
         + (f" --repeat '{args.repeat}'" if args.repeat else "")
         + f" --c1 {args.c1} --c2 {args.c2} --iterations {args.iterations}",
     }
-    previous = args.out / "manifest.json"
-    if previous.exists() and "neural" in json.loads(previous.read_text(encoding="utf-8")):
+    manifest_path = args.out / "manifest.json"
+    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    if "neural" in previous:
         # the network is trained apart (scripts/train_ner_neural.py); its weight in the mix was
         # chosen with the CRF it was tuned with: rerun that script to retune for this CRF
-        manifest["neural"] = json.loads(previous.read_text(encoding="utf-8"))["neural"]
-    previous.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        manifest["neural"] = previous["neural"]
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(f"model {model_path} {manifest['model_bytes']/1e6:.1f} MB, trained in {secs:.0f}s")
     return 0
 

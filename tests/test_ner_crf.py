@@ -94,8 +94,12 @@ def test_ner_crf_many_sentences_equal_one_by_one():
 def test_ner_crf_summed_rows_equal_their_attributes():
     crf = LinearChainCRF(["O", "B-PER"], ["a", "b", "c"], np.array([[1, 0], [0, 2], [3, 1]], np.float32),
                          np.zeros((2, 2)))
-    row = crf.summed("kata", ("a", "c", "unknown"))
+    row = crf.summed("kata", lambda word: ("a", "c", "unknown"))
     assert row.tolist() == [4.0, 1.0]
-    assert crf.summed("kata", ()) is row  # cached under its key
+
+    def recomputed(word):
+        raise AssertionError(f"{word}: the cached row should be used")
+
+    assert crf.summed("kata", recomputed) is row  # cached under its key
     features = [["a", "c", "unknown"], ["b"]]
     assert np.allclose(crf.scores(features)[0], row)

@@ -164,8 +164,7 @@ class NerModel:
             folder / names if names else None,
             folder / embed if embed else None,
         )
-        if verify and file_sha256(model_path) != manifest.get("model_sha256"):
-            raise ResourceError(f"NER model {model_path} does not match its manifest sha256")
+        _checked(folder, {"file": model_path.name, "sha256": manifest.get("model_sha256")}, verify, "NER model")
         crf = tagger = None
         if manifest.get("crf_weights"):
             from .ner_crf import LinearChainCRF
@@ -184,8 +183,8 @@ class NerModel:
             from .ner_neural import NeuralTagger
 
             titles = frozenset(p[0] for p, cats in lexicon.phrases.items() if len(p) == 1 and "title" in cats)
-            neural = NeuralTagger.load(_checked(folder, manifest["neural"], verify, "neural NER weights"),
-                                       lexicon.casing, titles)
+            neural = NeuralTagger.load(_checked(folder, manifest["neural"], verify, "neural NER weights",
+                                                "scripts/train_ner_neural.py"), lexicon.casing, titles)
         return cls(tagger, lexicon, manifest, crf, neural)
 
     def tag(self, words: Sequence[str], cased: bool | None = None) -> list[str]:
@@ -212,8 +211,8 @@ class NerModel:
         scores = crf.scores_many(features)  # type: ignore[attr-defined]
         for k, (words, cased) in enumerate(prepared):
             if cased and words:
-                scores[k] = scores[k] + np.array([crf.summed(w, own_features(w, lexicon))  # type: ignore[attr-defined]
-                                                  for w in (word.lower() for word in words)])
+                own = [crf.summed(word.lower(), lambda w: own_features(w, lexicon)) for word in words]  # type: ignore[attr-defined]
+                scores[k] = scores[k] + np.array(own)
         if self.neural is not None:
             full = [k for k, (words, _) in enumerate(prepared) if words]
             logps = self.neural.log_probabilities_many([prepared[k] for k in full])  # type: ignore[attr-defined]
@@ -225,11 +224,11 @@ class NerModel:
         return bio_spans(self.tag(words, cased))
 
 
-def _checked(folder: Path, entry: dict, verify: bool, what: str) -> Path:
+def _checked(folder: Path, entry: dict, verify: bool, what: str, script: str = "scripts/train_ner.py") -> Path:
     """The file a manifest entry names; with verify, its sha256 must match the entry's."""
     path = folder / entry["file"]
     if not path.exists():
-        raise ResourceError(f"{what} not found: {path} (run scripts/train_ner.py)")
+        raise ResourceError(f"{what} not found: {path} (run {script})")
     if verify and file_sha256(path) != entry.get("sha256"):
         raise ResourceError(f"{what} {path} do not match their manifest sha256")
     return path

@@ -9,7 +9,7 @@ per-token label scores that the neural tagger's log-probabilities are added to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate, chain, repeat
 from pathlib import Path
 
@@ -77,33 +77,20 @@ class LinearChainCRF:
 
     def decode(self, scores: np.ndarray) -> list[str]:
         """The label sequence of highest total score (Viterbi over the transitions)."""
-        n = len(scores)
-        if n == 0:
-            return []
-        transitions = self._transitions
-        best = scores[0]
-        back = np.empty((n, len(self.labels)), np.intp)
-        for t in range(1, n):
-            candidates = best[:, None] + transitions
-            back[t] = candidates.argmax(0)
-            best = candidates.max(0) + scores[t]
-        path = [int(best.argmax())]
-        for t in range(n - 1, 0, -1):
-            path.append(int(back[t, path[-1]]))
-        return [self.labels[k] for k in reversed(path)]
+        return self.decode_many([scores])[0]
 
     def tag(self, features: Sequence[Sequence[str]]) -> list[str]:
         return self.decode(self.scores(features)) if features else []
 
-    def summed(self, key: str, attributes: Sequence[str]) -> np.ndarray:
+    def summed(self, key: str, attributes_of: Callable[[str], Sequence[str]]) -> np.ndarray:
         """The summed weight rows of attributes that always come together (a word's own
-        features), computed once per ``key``."""
+        features), computed once per ``key``: ``attributes_of(key)`` is only called on a miss."""
         row = self._sums.get(key)
         if row is None:
             if len(self._sums) >= _SUMS_CACHED:
                 self._sums.clear()
             get, unknown = self._index.get, self._unknown
-            row = self._sums[key] = self._weights[[get(a, unknown) for a in attributes]].sum(0)
+            row = self._sums[key] = self._weights[[get(a, unknown) for a in attributes_of(key)]].sum(0)
         return row
 
     def scores_many(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:

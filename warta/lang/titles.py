@@ -34,7 +34,6 @@ class Titles:
         self._org_roles = sorted(((normalize(h).casefold(), r) for h, r in org_roles), key=lambda x: -len(x[0]))
         self.titles = tuple(dict.fromkeys(self._titles.values()))
         self.first_words = frozenset(form.split(" ")[0] for form in self._titles)
-        self.rank_forms = frozenset(form for form, title in self._titles.items() if title.rank)
 
     def get(self, phrase: str) -> Title | None:
         return self._titles.get(normalize(phrase).casefold())

@@ -272,7 +272,7 @@ def _merge(doc: Document, crf: list[_Span], gaz: list[_Span], lexicon: NerLexico
         if len(inside) == len(overlapping) and span.type in ("ORG", "LOC") and inside[0].start == span.start:
             if _name_tail(doc, span, inside, suffixes):
                 for g in inside:  # "Jakarta Barat", "Sulawesi Tengah": the words after the known
-                    kept.remove(g)  # place are ones news rarely capitalises, so part of its name
+                    kept.remove(g)  # place continue its name
                 kept.append(span)
                 continue
             rest = _remainder(doc, span, inside, lexicon)  # "Hamas Zaher Jabarin"

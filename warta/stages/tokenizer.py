@@ -34,6 +34,8 @@ ABBREVIATION_CLASSES = ("title", "end", "abbr", "label")
 # UTF-8 curly quotes and dashes once decoded as Mac Roman ("‚Äú" for "“"), as in about a quarter
 # of the scraped CLICK-ID articles: one token each, read as the mark they stand for.
 MOJIBAKE_MARKS = {"‚Äú": "“", "‚Äù": "”", "‚Äò": "‘", "‚Äô": "’", "‚Äì": "–", "‚Äî": "—"}
+_MOJIBAKE_DASHES = "|".join(k for k, v in MOJIBAKE_MARKS.items() if v in "–—")
+_MOJIBAKE_QUOTES = "|".join(k for k, v in MOJIBAKE_MARKS.items() if v not in "–—")
 OPEN_QUOTES = frozenset("“‘«„‚‹‟")
 CLOSE_QUOTES = frozenset("”’»›")
 AMBIGUOUS_QUOTES = frozenset("\"'`")
@@ -54,8 +56,8 @@ _TOKEN_RE = re.compile(
   | (?P<dotted>(?:[^\W\d_]{{1,3}}\.){{2,}}(?![\w]))
   | (?P<word>\w+(?:[-‐](?!nya(?![\w-]))\w+|['’]\w+)*)
   | (?P<ellipsis>\.{{2,}}|…)
-  | (?P<mojidash>‚Äì|‚Äî)
-  | (?P<quote>‚Äú|‚Äù|‚Äò|‚Äô|``|''|["'`“”‘’«»„‚‹›‟])
+  | (?P<mojidash>{_MOJIBAKE_DASHES})
+  | (?P<quote>{_MOJIBAKE_QUOTES}|``|''|["'`“”‘’«»„‚‹›‟])
   | (?P<punct>-{{2,}}|[.,;:!?()\[\]{{}}/\\|–—‐-])
   | (?P<symbol>\S)
     """,
